@@ -1,0 +1,51 @@
+using System.CommandLine;
+using DockerApiGen.Generator.Pipeline;
+using DockerApiGen.Generator.Specs;
+
+namespace DockerApiGen.Cli.Commands;
+
+/// <summary><c>generate</c>: regenerate the committed packages, or check that they are up to date.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var all = new Option<bool>("--all") { Description = "Also generate and compile every locked version outside the committed range (nothing is written for those)." };
+        var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 if any committed file differs from what the generator produces (the drift check)." };
+        var command = new Command("generate", "Pull what is missing, generate every committed version in memory, compile each with Roslyn, then write src/ (only when all succeed).")
+        {
+            CommonOptions.Source, CommonOptions.Versions, all, check,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var inputs = GeneratorInputs.Load(CommonOptions.Layout(result));
+            var entries = CommonOptions.Select(inputs, result, result.GetValue(all) ? inputs.Lock.Entries : inputs.CommittedEntries);
+            var run = new GenerationRun(inputs);
+            await run.EnsureSpecsAsync(entries, SpecSource.Resolve(result.GetValue(CommonOptions.Source)), cancellationToken);
+            var outputs = await run.GenerateAsync(entries, compile: true, cancellationToken);
+            foreach (var output in outputs)
+            {
+                var repairs = output.Spec.Repairs.Count > 0 ? $", {output.Spec.Repairs.Count} YAML lines repaired" : string.Empty;
+                Console.WriteLine($"v{output.Model.Version}: {output.Model.Types.Count} types, {output.Model.Operations.Count} operations, {output.Spec.Patches.Count} patches{repairs}, {output.CSharpLines} lines of C#, compiled in {output.Timings.Compile.TotalSeconds:0.0} s");
+            }
+
+            if (result.GetValue(check))
+            {
+                var drift = run.CheckDrift(outputs);
+                foreach (var item in drift)
+                {
+                    Console.Error.WriteLine($"{item.Kind.ToString().ToLowerInvariant()}: {item.Path}");
+                }
+
+                Console.WriteLine(drift.Count == 0
+                    ? "Generated code is up to date."
+                    : $"{drift.Count} generated files are stale: run `dockerapigen generate` and commit the result.");
+                return drift.Count == 0 ? 0 : 1;
+            }
+
+            var written = run.Write(outputs);
+            Console.WriteLine(written.Count == 0 ? "src/ was already up to date." : $"{written.Count} files written or removed under src/.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace DockerApiGen.Generator.Emitting;
+
+/// <summary>
+/// A small indentation-aware writer for C# source: LF line endings, four-space indents, no trailing
+/// white space. Emitters write through it so that output is deterministic byte for byte.
+/// </summary>
+public sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    /// <summary>Writes one line at the current indentation (an empty line has no indentation).</summary>
+    /// <param name="line">The line, without a line break.</param>
+    public SourceWriter Line(string line = "")
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4).Append(line.TrimEnd());
+        }
+
+        _text.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes <c>{</c> and indents.</summary>
+    public SourceWriter Open()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    /// <summary>Outdents and writes <c>}</c> (with an optional suffix such as <c>;</c>).</summary>
+    /// <param name="suffix">Text after the brace.</param>
+    public SourceWriter Close(string suffix = "")
+    {
+        _indent--;
+        return Line("}" + suffix);
+    }
+
+    /// <summary>Writes an XML doc <c>summary</c> (escaped), one <c>///</c> line per text line.</summary>
+    /// <param name="text">Plain text; markdown is kept as written.</param>
+    public SourceWriter Summary(string text) => DocElement("summary", text);
+
+    /// <summary>Writes an XML doc element with escaped text content.</summary>
+    /// <param name="element">The element name.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="attributes">Raw attributes, e.g. <c>name="value"</c>.</param>
+    public SourceWriter DocElement(string element, string text, string attributes = "")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var open = attributes.Length == 0 ? $"<{element}>" : $"<{element} {attributes}>";
+        var lines = DocComments.Escape(text).Split('\n');
+        if (lines.Length == 1)
+        {
+            return Line($"/// {open}{lines[0]}</{element}>");
+        }
+
+        Line($"/// {open}");
+        foreach (var line in lines)
+        {
+            Line(line.Length == 0 ? "///" : "/// " + line);
+        }
+
+        return Line($"/// </{element}>");
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => _text.ToString();
+}

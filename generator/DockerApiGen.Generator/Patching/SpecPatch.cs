@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using DockerApiGen.Generator.Specs;
+
+namespace DockerApiGen.Generator.Patching;
+
+/// <summary>
+/// One of the project's own corrections to a spec defect (<c>specs/patches/*.yaml</c>). Exactly one
+/// operation per patch: add enum values, or set keys on the target object.
+/// </summary>
+/// <param name="Id">A stable, unique id.</param>
+/// <param name="Reason">One line: which defect it corrects and how we know.</param>
+/// <param name="Versions">The versions it applies to.</param>
+/// <param name="Target">A JSON pointer to the schema it edits.</param>
+/// <param name="AddEnumValues">Values to add to the target's <c>enum</c>, or empty.</param>
+/// <param name="Set">Keys to set on the target, or null.</param>
+/// <param name="File">The patch file, for errors.</param>
+/// <param name="Line">The line of the patch in its file, for errors.</param>
+public sealed record SpecPatch(
+    string Id,
+    string Reason,
+    VersionRange Versions,
+    string Target,
+    IReadOnlyList<JsonNode?> AddEnumValues,
+    JsonObject? Set,
+    string File,
+    int Line);
+
+/// <summary>A patch that was applied to a version, for the generation report.</summary>
+/// <param name="Id">The patch id.</param>
+/// <param name="Target">What it edited.</param>
+/// <param name="Reason">Why.</param>
+public sealed record AppliedPatch(string Id, string Target, string Reason);

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DockerApiGen.Generator.Specs;
+
+namespace DockerApiGen.Generator.Pipeline;
+
+/// <summary>
+/// Measures pull + load + generate + compile for every locked version and for one version alone, into a
+/// fresh temporary cache, and reports the figures (and lines of generated code per version) as text.
+/// Nothing under the repository is written.
+/// </summary>
+public static class GenerationBenchmark
+{
+    /// <summary>Runs the benchmark.</summary>
+    /// <param name="layout">The repository.</param>
+    /// <param name="source">Where to pull from.</param>
+    /// <param name="single">The version timed alone.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>A printable report.</returns>
+    public static async Task<string> RunAsync(RepositoryLayout layout, SpecSource source, ApiVersion single, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var cache = Path.Combine(Path.GetTempPath(), $"dockerapigen-bench-{Environment.ProcessId}");
+        try
+        {
+            var inputs = GeneratorInputs.Load(layout with { CacheOverride = cache });
+            var run = new GenerationRun(inputs);
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, source {source}");
+
+            // Warm up Roslyn, NSwag and the JSON source generator once, so that the single-version figure is steady-state.
+            var one = inputs.Lock.Get(single);
+            await run.EnsureSpecsAsync([one], source, cancellationToken).ConfigureAwait(false);
+            await run.GenerateAsync([one], compile: true, cancellationToken).ConfigureAwait(false);
+            Directory.Delete(cache, recursive: true);
+
+            var all = inputs.Lock.Entries;
+            var clock = Stopwatch.StartNew();
+            await run.EnsureSpecsAsync(all, source, cancellationToken).ConfigureAwait(false);
+            var pull = clock.Elapsed;
+            clock.Restart();
+            var outputs = await run.GenerateAsync(all, compile: true, cancellationToken).ConfigureAwait(false);
+            var generate = clock.Elapsed;
+            report.AppendLine(CultureInfo.InvariantCulture, $"all {all.Count} versions: pull {Seconds(pull)}, load+model+emit+compile {Seconds(generate)}, total {Seconds(pull + generate)}");
+
+            Directory.Delete(cache, recursive: true);
+            clock.Restart();
+            await run.EnsureSpecsAsync([one], source, cancellationToken).ConfigureAwait(false);
+            var singlePull = clock.Elapsed;
+            clock.Restart();
+            var singleOutput = (await run.GenerateAsync([one], compile: true, cancellationToken).ConfigureAwait(false))[0];
+            var singleTotal = clock.Elapsed;
+            report.AppendLine(CultureInfo.InvariantCulture, $"v{single} alone: pull {Seconds(singlePull)}, load {Seconds(singleOutput.Timings.Load)}, model {Seconds(singleOutput.Timings.Model)}, emit+format {Seconds(singleOutput.Timings.Emit)}, compile+surface {Seconds(singleOutput.Timings.Compile)}, total {Seconds(singlePull + singleTotal)}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+            report.AppendLine("version  types  operations  files  C# lines  surface lines");
+            foreach (var output in outputs)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"{output.Model.Version,-7}  {output.Model.Types.Count,5}  {output.Model.Operations.Count,10}  {output.Files.Count,5}  {output.CSharpLines,8}  {output.Surface!.Count(c => c == '\n'),13}");
+            }
+
+            return report.ToString();
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using DockerApiGen.Generator.Emitting;
+using DockerApiGen.Generator.Loading;
+using DockerApiGen.Generator.Model;
+using DockerApiGen.Generator.Parsing;
+using DockerApiGen.Generator.Roslyn;
+using DockerApiGen.Generator.Specs;
+using DockerApiGen.Generator.Surface;
+using Microsoft.CodeAnalysis;
+
+namespace DockerApiGen.Generator.Pipeline;
+
+/// <summary>Everything generated for one version, kept in memory until the caller decides to write it.</summary>
+/// <param name="Spec">The loaded spec.</param>
+/// <param name="Model">The model.</param>
+/// <param name="Files">The formatted files, relative to the version's project folder.</param>
+/// <param name="Compilation">The in-memory compilation (null when compilation was skipped).</param>
+/// <param name="Surface">The public surface text (null when compilation was skipped).</param>
+/// <param name="Timings">How long each stage took.</param>
+public sealed record VersionOutput(
+    LoadedSpec Spec,
+    ApiModel Model,
+    IReadOnlyList<GeneratedFile> Files,
+    Compilation? Compilation,
+    string? Surface,
+    StageTimings Timings)
+{
+    /// <summary>Lines of generated C# (all files ending in .cs).</summary>
+    public int CSharpLines => Files.Where(f => f.RelativePath.EndsWith(".cs", StringComparison.Ordinal)).Sum(f => f.Text.Count(c => c == '\n'));
+}
+
+/// <summary>Wall-clock time per stage of one version.</summary>
+/// <param name="Load">Repair, YAML, patches, validation, NSwag.</param>
+/// <param name="Model">Building the model.</param>
+/// <param name="Emit">Emitting and formatting.</param>
+/// <param name="Compile">Compiling (with the JSON source generator) and reading the surface.</param>
+public sealed record StageTimings(TimeSpan Load, TimeSpan Model, TimeSpan Emit, TimeSpan Compile)
+{
+    /// <summary>The sum of all stages.</summary>
+    public TimeSpan Total => Load + Model + Emit + Compile;
+}
+
+/// <summary>Runs every stage for one version: load → model → emit → format → compile → surface.</summary>
+public static class VersionGenerator
+{
+    /// <summary>Generates one version from a spec file.</summary>
+    /// <param name="inputs">The repository's inputs.</param>
+    /// <param name="entry">The lock entry.</param>
+    /// <param name="specPath">The verified spec file.</param>
+    /// <param name="compile">Whether to compile and read the surface.</param>
+    /// <param name="cancellationToken">Cancels generation.</param>
+    public static async Task<VersionOutput> GenerateAsync(GeneratorInputs inputs, SpecLockEntry entry, string specPath, bool compile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(entry);
+        var clock = Stopwatch.StartNew();
+        var spec = await SpecLoader.LoadFileAsync(entry.Version, specPath, inputs.Patches, cancellationToken).ConfigureAwait(false);
+        var load = clock.Elapsed;
+
+        clock.Restart();
+        var model = ModelBuilder.Build(spec, inputs.Naming);
+        var modelTime = clock.Elapsed;
+
+        clock.Restart();
+        var settings = new EmitSettings(entry.Version, entry.Sha256);
+        var files = CodeFormatter.Format(VersionEmitter.Emit(model, settings));
+        var emit = clock.Elapsed;
+
+        clock.Restart();
+        Compilation? compilation = null;
+        string? surface = null;
+        if (compile)
+        {
+            compilation = InMemoryCompiler.Compile(settings.RootNamespace, files, cancellationToken);
+            surface = PublicSurface.Read(compilation);
+        }
+
+        return new VersionOutput(spec, model, files, compilation, surface, new StageTimings(load, modelTime, emit, clock.Elapsed));
+    }
+}

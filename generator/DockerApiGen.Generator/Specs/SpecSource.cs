@@ -1,0 +1,130 @@
+using DockerApiGen.Generator.Diagnostics;
+
+namespace DockerApiGen.Generator.Specs;
+
+/// <summary>
+/// Where spec files come from: upstream (each lock entry's own url), a mirror folder, or a mirror url
+/// under which files keep their upstream names (<c>v1.41.yaml</c>).
+/// </summary>
+public abstract record SpecSource
+{
+    /// <summary>The environment variable that points every command at a mirror (CI sets it).</summary>
+    public const string EnvironmentVariable = "DOCKERAPIGEN_SPEC_SOURCE";
+
+    /// <summary>Upstream, as pinned in the lock.</summary>
+    public static SpecSource Upstream { get; } = new UpstreamSource();
+
+    /// <summary>Picks the source: the explicit option, else <see cref="EnvironmentVariable"/>, else upstream.</summary>
+    /// <param name="option">The value of <c>--source</c>, if given.</param>
+    public static SpecSource Resolve(string? option)
+    {
+        var value = !string.IsNullOrWhiteSpace(option) ? option : Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Upstream;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? new MirrorUrlSource(uri)
+            : new MirrorFolderSource(Path.GetFullPath(value));
+    }
+
+    /// <summary>Where this source keeps the file of an entry, for messages.</summary>
+    /// <param name="entry">The lock entry.</param>
+    public abstract string Describe(SpecLockEntry entry);
+
+    /// <summary>Reads the bytes of an entry's file.</summary>
+    /// <param name="entry">The lock entry.</param>
+    /// <param name="http">The client used for urls.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="GenerationException">The file cannot be had from this source.</exception>
+    public abstract Task<byte[]> ReadAsync(SpecLockEntry entry, HttpClient http, CancellationToken cancellationToken);
+
+    private static async Task<byte[]> DownloadAsync(Uri url, SpecLockEntry entry, HttpClient http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new GenerationException(new SpecProblem(
+                    url.ToString(), null, null, null,
+                    $"Could not download the spec of version {entry.Version}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}.",
+                    $"Check the url in specs/spec-lock.yaml, or point --source (or {EnvironmentVariable}) at a mirror folder."));
+            }
+
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new GenerationException(new SpecProblem(
+                url.ToString(), null, null, null,
+                $"Could not download the spec of version {entry.Version}: {ex.Message}",
+                $"Without network access, point --source (or {EnvironmentVariable}) at a mirror folder such as ../shared/specs/docker-engine."));
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new GenerationException(new SpecProblem(
+                url.ToString(), null, null, null,
+                $"Downloading the spec of version {entry.Version} timed out ({ex.Message}).",
+                $"Retry, or point --source (or {EnvironmentVariable}) at a mirror folder."));
+        }
+    }
+
+    private sealed record UpstreamSource : SpecSource
+    {
+        public override string Describe(SpecLockEntry entry) => entry.Url.ToString();
+
+        public override Task<byte[]> ReadAsync(SpecLockEntry entry, HttpClient http, CancellationToken cancellationToken)
+            => DownloadAsync(entry.Url, entry, http, cancellationToken);
+
+        public override string ToString() => "upstream";
+    }
+
+    /// <summary>A local folder holding files named as upstream (<c>v1.41.yaml</c>).</summary>
+    /// <param name="Folder">The absolute folder path.</param>
+    public sealed record MirrorFolderSource(string Folder) : SpecSource
+    {
+        /// <inheritdoc />
+        public override string Describe(SpecLockEntry entry) => Path.Combine(Folder, entry.Version.SpecFileName);
+
+        /// <inheritdoc />
+        public override async Task<byte[]> ReadAsync(SpecLockEntry entry, HttpClient http, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            var path = Describe(entry);
+            if (!Directory.Exists(Folder))
+            {
+                throw new GenerationException(new SpecProblem(Folder, null, null, null, "The spec mirror folder does not exist.", "Check --source or " + EnvironmentVariable + "."));
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new GenerationException(new SpecProblem(path, null, null, null, $"The mirror has no spec for version {entry.Version}.", "Add the file to the mirror, or pull from upstream."));
+            }
+
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => Folder;
+    }
+
+    /// <summary>A mirror url under which files keep their upstream names.</summary>
+    /// <param name="BaseUrl">The mirror's base url.</param>
+    public sealed record MirrorUrlSource(Uri BaseUrl) : SpecSource
+    {
+        private Uri FileUrl(SpecLockEntry entry)
+            => new(new Uri(BaseUrl.ToString().TrimEnd('/') + "/"), entry.Version.SpecFileName);
+
+        /// <inheritdoc />
+        public override string Describe(SpecLockEntry entry) => FileUrl(entry).ToString();
+
+        /// <inheritdoc />
+        public override Task<byte[]> ReadAsync(SpecLockEntry entry, HttpClient http, CancellationToken cancellationToken)
+            => DownloadAsync(FileUrl(entry), entry, http, cancellationToken);
+
+        /// <inheritdoc />
+        public override string ToString() => BaseUrl.ToString();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using DockerApiGen.Generator.Model;
+using DockerApiGen.Generator.Specs;
+using DockerApiGen.Generator.Surface;
+using DockerApiGen.Generator.Tests.Support;
+
+namespace DockerApiGen.Generator.Tests.Pipeline;
+
+/// <summary>Tests over every real spec, v1.25–v1.55.</summary>
+public sealed partial class AllVersionsTests(AllVersionsFixture fixture)
+{
+    [Fact]
+    public async Task Every_locked_version_loads_generates_and_compiles_without_warnings()
+    {
+        var outputs = await fixture.OutputsAsync();
+        Assert.Equal(31, outputs.Count);
+        Assert.All(outputs, o =>
+        {
+            Assert.NotNull(o.Compilation);
+            Assert.True(o.Model.Types.Count > 150, $"v{o.Model.Version}: {o.Model.Types.Count} types");
+            Assert.True(o.Model.Operations.Count >= 94, $"v{o.Model.Version}: {o.Model.Operations.Count} operations");
+        });
+    }
+
+    [Fact]
+    public async Task No_type_name_carries_a_numeric_clash_suffix()
+    {
+        foreach (var output in await fixture.OutputsAsync())
+        {
+            var numbered = output.Model.Types.Select(t => t.Name).Where(n => TrailingDigits().IsMatch(n)).ToList();
+            Assert.True(numbered.Count == 0, $"v{output.Model.Version}: {string.Join(", ", numbered)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("ContainerCreateRequest")]
+    [InlineData("ContainerInspectResponse")]
+    [InlineData("HostConfig")]
+    [InlineData("SwarmTask")]
+    [InlineData("PluginConfig")]
+    [InlineData("NetworkConnectRequest")]
+    [InlineData("NetworkDisconnectRequest")]
+    [InlineData("RestartPolicyName")]
+    public async Task A_schema_keeps_its_name_in_every_version(string name)
+    {
+        foreach (var output in await fixture.OutputsAsync())
+        {
+            Assert.True(output.Model.FindType(name) is not null, $"v{output.Model.Version} has no {name}");
+        }
+    }
+
+    [Fact]
+    public async Task The_connect_and_disconnect_bodies_keep_their_own_names_despite_swapped_titles_upstream()
+    {
+        foreach (var output in await fixture.OutputsAsync())
+        {
+            var connect = output.Model.Operations.Single(o => o.OperationId == "NetworkConnect");
+            Assert.Equal(new NamedRef("NetworkConnectRequest"), connect.Parameters.Single(p => p.Location == ParameterLocation.Body).Type);
+        }
+    }
+
+    [Fact]
+    public async Task Command_lines_are_typed_and_set_like_maps_are_sets_in_every_version()
+    {
+        foreach (var output in await fixture.OutputsAsync())
+        {
+            // v1.25–v1.29 call the container configuration Config; later versions ContainerConfig.
+            var config = (ObjectType)(output.Model.FindType("ContainerConfig") ?? output.Model.FindType("Config"))!;
+            Assert.True(config.Properties.Single(p => p.WireName == "Cmd").Type is CommandLineRef, $"v{output.Model.Version} Cmd");
+            Assert.True(config.Properties.Single(p => p.WireName == "Entrypoint").Type is CommandLineRef, $"v{output.Model.Version} Entrypoint");
+            Assert.True(config.Properties.Single(p => p.WireName == "ExposedPorts").Type is StringSetRef, $"v{output.Model.Version} ExposedPorts");
+            Assert.True(config.Properties.Single(p => p.WireName == "Volumes").Type is StringSetRef, $"v{output.Model.Version} Volumes");
+        }
+    }
+
+    [Fact]
+    public async Task Committed_surfaces_match_their_verified_snapshots()
+    {
+        var run = await fixture.RunAsync();
+        var snapshots = new SurfaceSnapshots(TestRepository.Layout.SnapshotsFolder);
+        var failures = (await fixture.OutputsAsync())
+            .Where(o => run.Inputs.Config.CommittedVersions.Contains(o.Model.Version))
+            .Select(o => snapshots.Compare(o.Model.Version, o.Surface!))
+            .OfType<string>()
+            .ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Committed_generated_code_is_not_stale()
+    {
+        var run = await fixture.RunAsync();
+        var drift = run.CheckDrift(await fixture.OutputsAsync());
+        Assert.True(drift.Count == 0, "Run `dockerapigen generate` and commit the result:\n" + string.Join("\n", drift.Take(50).Select(d => $"{d.Kind}: {d.Path}")));
+    }
+
+    [GeneratedRegex("[0-9]$")]
+    private static partial Regex TrailingDigits();
+}
