@@ -15,12 +15,10 @@ public static class CodeFormatter
     private static readonly Lazy<(AdhocWorkspace Workspace, Microsoft.CodeAnalysis.Options.OptionSet Options)> Formatting = new(() =>
     {
         var workspace = new AdhocWorkspace();
-#pragma warning disable CS0618 // The option-set overload is the public way to choose line endings outside an IDE.
         var options = workspace.Options
             .WithChangedOption(FormattingOptions.NewLine, LanguageNames.CSharp, "\n")
             .WithChangedOption(FormattingOptions.UseTabs, LanguageNames.CSharp, false)
             .WithChangedOption(FormattingOptions.IndentationSize, LanguageNames.CSharp, 4);
-#pragma warning restore CS0618
         return (workspace, options);
     });
 
