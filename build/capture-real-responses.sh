@@ -87,6 +87,8 @@ capture network-inspect.json /networks/capture-net
 capture volume-list.json /volumes
 capture volume-inspect.json /volumes/capture-vol
 capture swarm-inspect.json /swarm
+# Join tokens admit nodes to the swarm: never record them.
+sed -i -E 's/SWMTKN-1-[A-Za-z0-9-]+/SWMTKN-1-REDACTED/g' "$out/swarm-inspect.json"
 capture node-list.json /nodes
 capture service-list.json /services
 capture service-inspect.json /services/capture-service

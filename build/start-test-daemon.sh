@@ -14,7 +14,9 @@ STATE="${DOCKERAPIGEN_TEST_STATE:-$repo/.test-daemon}"
 mkdir -p "$STATE"
 STATE="$(cd "$STATE" && pwd)"
 SOCK="$STATE/docker.sock"
-REGISTRY_ADDR=127.0.0.1:5000
+# Loopback ports; override them to run beside another instance.
+REGISTRY_ADDR="${DOCKERAPIGEN_TEST_REGISTRY_ADDR:-127.0.0.1:5000}"
+SWARM_PORT="${DOCKERAPIGEN_TEST_SWARM_PORT:-2377}"
 REGISTRY_USER=testuser
 REGISTRY_PASSWORD=testpassword
 
@@ -40,6 +42,7 @@ install_packages() {
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
   command -v curl >/dev/null || missing+=(curl)
   command -v file >/dev/null || missing+=(file)
+  command -v ps >/dev/null || missing+=(procps) # /containers/{id}/top runs the host's ps
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -109,7 +112,7 @@ init_swarm() {
   fi
   log "initialising a single-node swarm"
   api -X POST -H 'Content-Type: application/json' \
-    -d '{"ListenAddr":"127.0.0.1:2377","AdvertiseAddr":"127.0.0.1"}' \
+    -d "{\"ListenAddr\":\"127.0.0.1:$SWARM_PORT\",\"AdvertiseAddr\":\"127.0.0.1:$SWARM_PORT\"}" \
     http://docker/v1.41/swarm/init >/dev/null
   wait_for 30 sh -c "curl -s --unix-socket '$SOCK' http://docker/v1.41/info | grep -q '\"LocalNodeState\":\"active\"'"
 }
@@ -140,12 +143,15 @@ start_registry
 init_swarm
 import_busybox
 
+# DOCKER_CONFIG keeps `docker login` credentials for the test registry out of ~/.docker.
+mkdir -p "$STATE/docker-config"
 cat >"$STATE/env" <<ENV
 DOCKER_HOST=unix://$SOCK
+DOCKER_CONFIG=$STATE/docker-config
 DOCKERAPIGEN_TEST_REGISTRY=$REGISTRY_ADDR
 DOCKERAPIGEN_TEST_REGISTRY_USER=$REGISTRY_USER
 DOCKERAPIGEN_TEST_REGISTRY_PASSWORD=$REGISTRY_PASSWORD
-export DOCKER_HOST DOCKERAPIGEN_TEST_REGISTRY DOCKERAPIGEN_TEST_REGISTRY_USER DOCKERAPIGEN_TEST_REGISTRY_PASSWORD
+export DOCKER_HOST DOCKER_CONFIG DOCKERAPIGEN_TEST_REGISTRY DOCKERAPIGEN_TEST_REGISTRY_USER DOCKERAPIGEN_TEST_REGISTRY_PASSWORD
 ENV
 log "ready; run: source $STATE/env"
 echo "export DOCKER_HOST=unix://$SOCK"

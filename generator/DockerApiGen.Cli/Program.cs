@@ -10,6 +10,7 @@ var root = new RootCommand("DockerApiGen: generates typed C# clients for every D
     AddVersionCommand.Create(),
     AcceptSurfaceCommand.Create(),
     BenchCommand.Create(),
+    DiffCommand.Create(),
 };
 root.Options.Add(CommonOptions.Repo);
 

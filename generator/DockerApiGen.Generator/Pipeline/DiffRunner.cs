@@ -1,0 +1,100 @@
+using DockerApiGen.Generator.Diagnostics;
+using DockerApiGen.Generator.Diffing;
+using DockerApiGen.Generator.Loading;
+using DockerApiGen.Generator.Model;
+using DockerApiGen.Generator.Parsing;
+using DockerApiGen.Generator.Specs;
+
+namespace DockerApiGen.Generator.Pipeline;
+
+/// <summary>
+/// <c>diff A B</c>: loads both sides (a locked version, pulled as usual, or a spec file) into models and
+/// diffs them; with steps, diffs every adjacent pair of locked versions between them and adds the
+/// cumulative A → B report last.
+/// </summary>
+/// <param name="Inputs">The repository's inputs.</param>
+/// <param name="Source">Where to pull locked versions from.</param>
+public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
+{
+    /// <summary>Diffs two sides.</summary>
+    /// <param name="from">A version (<c>1.41</c>) or a spec file path.</param>
+    /// <param name="to">A version or a spec file path.</param>
+    /// <param name="steps">Also report every adjacent pair of locked versions in between (versions only).</param>
+    /// <param name="ignore">Accepted changes.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The step reports in order, then the cumulative one (just one report without steps).</returns>
+    public async Task<IReadOnlyList<DiffReport>> RunAsync(string from, string to, bool steps, IgnoreFile ignore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ignore);
+        var reports = new List<DiffReport>();
+        if (steps)
+        {
+            if (!ApiVersion.TryParse(from, out var first) || !ApiVersion.TryParse(to, out var last))
+            {
+                throw new GenerationException(new SpecProblem(Inputs.Layout.SpecLockPath, null, null, null, "--steps needs two locked versions, not spec files."));
+            }
+
+            var (low, high) = first <= last ? (first, last) : (last, first);
+            var path = Inputs.Lock.Entries.Where(e => e.Version >= low && e.Version <= high).Select(e => e.Version).ToList();
+            if (first > last)
+            {
+                path.Reverse();
+            }
+
+            var models = new List<ApiModel>();
+            foreach (var version in path)
+            {
+                models.Add(await LoadAsync(version.ToString(), cancellationToken).ConfigureAwait(false));
+            }
+
+            for (var i = 1; i < models.Count; i++)
+            {
+                reports.Add(Report(models[i - 1], models[i], ignore));
+            }
+
+            if (models.Count > 2)
+            {
+                reports.Add(Report(models[0], models[^1], ignore));
+            }
+
+            return reports;
+        }
+
+        var older = await LoadAsync(from, cancellationToken).ConfigureAwait(false);
+        var newer = await LoadAsync(to, cancellationToken).ConfigureAwait(false);
+        return [Report(older, newer, ignore)];
+    }
+
+    /// <summary>Loads one side into a model: a locked version (pulled if needed) or a spec file.</summary>
+    /// <param name="side">A version or a path.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<ApiModel> LoadAsync(string side, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(side);
+        if (File.Exists(side))
+        {
+            var version = ApiVersion.TryParse(Path.GetFileNameWithoutExtension(side), out var fromName) ? fromName : new ApiVersion(0, 0);
+            var spec = await SpecLoader.LoadFileAsync(version, side, Inputs.Patches, cancellationToken).ConfigureAwait(false);
+            return ModelBuilder.Build(spec, Inputs.Naming) with { SpecFile = side };
+        }
+
+        if (!ApiVersion.TryParse(side, out var locked))
+        {
+            throw new GenerationException(new SpecProblem(side, null, null, null, "Neither a spec file nor a version such as 1.41."));
+        }
+
+        var entry = Inputs.Lock.Get(locked);
+        await Inputs.Cache.PullAsync([entry], Source, force: false, cancellationToken).ConfigureAwait(false);
+        var loaded = await SpecLoader.LoadFileAsync(locked, Inputs.Cache.PathOf(locked), Inputs.Patches, cancellationToken).ConfigureAwait(false);
+        return ModelBuilder.Build(loaded, Inputs.Naming);
+    }
+
+    private static DiffReport Report(ApiModel older, ApiModel newer, IgnoreFile ignore)
+    {
+        var all = SpecDiffer.Diff(older, newer);
+        var kept = all.Where(c => !ignore.Accepts(c)).ToList();
+        return new DiffReport(Label(older), Label(newer), kept, all.Count - kept.Count);
+    }
+
+    private static string Label(ApiModel model) => model.Version == new ApiVersion(0, 0) ? Path.GetFileName(model.SpecFile) : model.Version.ToString();
+}

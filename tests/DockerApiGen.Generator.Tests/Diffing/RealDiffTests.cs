@@ -1,0 +1,57 @@
+using DockerApiGen.Generator.Diffing;
+using DockerApiGen.Generator.Tests.Pipeline;
+
+namespace DockerApiGen.Generator.Tests.Diffing;
+
+/// <summary>The diff over the real specs: changes found by reading the specs, asserted with their level.</summary>
+public sealed class RealDiffTests(AllVersionsFixture fixture)
+{
+    private async Task<IReadOnlyList<ApiChange>> Diff(string from, string to)
+    {
+        var outputs = await fixture.OutputsAsync();
+        return SpecDiffer.Diff(outputs.Single(o => o.Model.Version.ToString() == from).Model, outputs.Single(o => o.Model.Version.ToString() == to).Model);
+    }
+
+    [Theory]
+    [InlineData("1.39", "1.40", "operation-added", "SystemPingHead", ChangeLevel.NonBreaking)]
+    [InlineData("1.39", "1.40", "parameter-added-optional", "ImageBuild/query/outputs", ChangeLevel.NonBreaking)]
+    [InlineData("1.39", "1.40", "property-removed-response", "HostConfig.DiskQuota", ChangeLevel.Breaking)]
+    [InlineData("1.41", "1.42", "operation-added", "VolumeUpdate", ChangeLevel.NonBreaking)]
+    [InlineData("1.41", "1.42", "parameter-added-optional", "ContainerStop/query/signal", ChangeLevel.NonBreaking)]
+    [InlineData("1.41", "1.42", "parameter-added-optional", "ImageList/query/shared-size", ChangeLevel.NonBreaking)]
+    [InlineData("1.41", "1.42", "property-removed-response", "SystemInfo.ClusterStore", ChangeLevel.Breaking)]
+    [InlineData("1.41", "1.42", "property-removed-response", "BuildCache.Parent", ChangeLevel.Breaking)]
+    [InlineData("1.41", "1.42", "property-added", "BuildCache.Parents", ChangeLevel.NonBreaking)]
+    [InlineData("1.41", "1.42", "response-enum-value-added", "MountType=cluster", ChangeLevel.PossiblyBreaking)]
+    [InlineData("1.41", "1.42", "property-removed-request", "ContainerUpdateRequest.KernelMemory", ChangeLevel.PossiblyBreaking)]
+    [InlineData("1.41", "1.42", "schema-added", "ClusterVolume", ChangeLevel.NonBreaking)]
+    [InlineData("1.41", "1.42", "content-type-changed", "ContainerLogs/produces", ChangeLevel.PossiblyBreaking)]
+    [InlineData("1.43", "1.44", "property-removed-response", "ImageSummary.VirtualSize", ChangeLevel.Breaking)]
+    [InlineData("1.47", "1.48", "parameter-added-optional", "ImageInspect/query/manifests", ChangeLevel.NonBreaking)]
+    [InlineData("1.51", "1.52", "parameter-removed", "BuildPrune/query/keep-storage", ChangeLevel.Breaking)]
+    [InlineData("1.51", "1.52", "content-type-changed", "SystemEvents/produces", ChangeLevel.PossiblyBreaking)]
+    [InlineData("1.51", "1.52", "property-removed-response", "ContainerConfig.MacAddress", ChangeLevel.Breaking)]
+    public async Task A_known_change_is_found_with_its_level(string from, string to, string rule, string target, ChangeLevel level)
+    {
+        var changes = await Diff(from, to);
+        var change = Assert.Single(changes, c => c.RuleId == rule && c.Target == target);
+        Assert.Equal(level, change.Level);
+    }
+
+    [Fact]
+    public async Task Every_adjacent_pair_diffs_without_error_and_each_version_with_itself_is_empty()
+    {
+        var outputs = await fixture.OutputsAsync();
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            Assert.Empty(SpecDiffer.Diff(outputs[i].Model, outputs[i].Model));
+            if (i > 0)
+            {
+                var forward = SpecDiffer.Diff(outputs[i - 1].Model, outputs[i].Model);
+                var backward = SpecDiffer.Diff(outputs[i].Model, outputs[i - 1].Model);
+                Assert.Equal(forward.Count(c => c.RuleId == "operation-added"), backward.Count(c => c.RuleId == "operation-removed"));
+                Assert.Equal(forward.Count(c => c.RuleId == "schema-added"), backward.Count(c => c.RuleId == "schema-removed"));
+            }
+        }
+    }
+}
