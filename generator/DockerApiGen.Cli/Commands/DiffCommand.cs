@@ -17,15 +17,16 @@ internal static class DiffCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a change is at least this level: breaking or possibly-breaking." };
         failOn.AcceptOnlyFromAmong("breaking", "possibly-breaking");
         var steps = new Option<bool>("--steps") { Description = "Report every adjacent pair of locked versions between the two, then the cumulative change." };
+        var surface = new Option<bool>("--surface") { Description = "Also diff the generated C# public surfaces (each side is generated and compiled in memory: a few seconds per version)." };
         var ignore = new Option<string?>("--ignore") { Description = "A file of accepted changes (fingerprints, or rule id + target per line)." };
         var command = new Command("diff", "Diff two Engine API versions at spec level: each change with a rule id, a level (breaking, possibly breaking, non-breaking) and a fingerprint.")
         {
-            from, to, format, failOn, steps, ignore, CommonOptions.Source,
+            from, to, format, failOn, steps, surface, ignore, CommonOptions.Source,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var inputs = GeneratorInputs.Load(CommonOptions.Layout(result));
-            var runner = new DiffRunner(inputs, SpecSource.Resolve(result.GetValue(CommonOptions.Source)));
+            var runner = new DiffRunner(inputs, SpecSource.Resolve(result.GetValue(CommonOptions.Source))) { IncludeSurface = result.GetValue(surface) };
             var accepted = result.GetValue(ignore) is { } path ? IgnoreFile.Load(path) : IgnoreFile.None;
             var reports = await runner.RunAsync(result.GetValue(from)!, result.GetValue(to)!, result.GetValue(steps), accepted, cancellationToken);
             var colour = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));

@@ -34,6 +34,9 @@ public static class DiffRules
     /// <summary>A parameter disappeared.</summary>
     public static readonly DiffRule ParameterRemoved = new("parameter-removed", ChangeLevel.Breaking, ChangeDirection.Request, "Clients that set it lose its effect (or are rejected).");
 
+    /// <summary>A parameter disappeared while one of the same place and type appeared.</summary>
+    public static readonly DiffRule ParameterRenamed = new("parameter-renamed", ChangeLevel.Breaking, ChangeDirection.Request, "One parameter gone and one of the same location and type added: most likely a rename; requests using the old name lose it.");
+
     /// <summary>A parameter became required.</summary>
     public static readonly DiffRule ParameterBecameRequired = new("parameter-became-required", ChangeLevel.Breaking, ChangeDirection.Request, "Old requests may omit it.");
 
@@ -106,14 +109,39 @@ public static class DiffRules
     /// <summary>A property became deprecated.</summary>
     public static readonly DiffRule PropertyDeprecated = new("property-deprecated", ChangeLevel.NonBreaking, ChangeDirection.Both, "Still there; plan to move off it.");
 
+    /// <summary>A public C# type appeared in the generated package.</summary>
+    public static readonly DiffRule CSharpTypeAdded = new("csharp-type-added", ChangeLevel.NonBreaking, ChangeDirection.None, "C# surface: a new public type.");
+
+    /// <summary>A public C# type disappeared.</summary>
+    public static readonly DiffRule CSharpTypeRemoved = new("csharp-type-removed", ChangeLevel.Breaking, ChangeDirection.None, "C# surface: code naming the type no longer compiles.");
+
+    /// <summary>A public C# type reappeared under another name with the same members.</summary>
+    public static readonly DiffRule CSharpTypeRenamed = new("csharp-type-renamed", ChangeLevel.Breaking, ChangeDirection.None, "C# surface: same members, new name (e.g. a new title upstream); code naming the old one no longer compiles.");
+
+    /// <summary>A public C# type changed kind or bases.</summary>
+    public static readonly DiffRule CSharpTypeChanged = new("csharp-type-changed", ChangeLevel.Breaking, ChangeDirection.None, "C# surface: class/struct kind, modifiers or base types changed.");
+
+    /// <summary>A public member appeared.</summary>
+    public static readonly DiffRule CSharpMemberAdded = new("csharp-member-added", ChangeLevel.NonBreaking, ChangeDirection.None, "C# surface: a new property, method or value.");
+
+    /// <summary>A public member disappeared.</summary>
+    public static readonly DiffRule CSharpMemberRemoved = new("csharp-member-removed", ChangeLevel.Breaking, ChangeDirection.None, "C# surface: code using the member no longer compiles.");
+
+    /// <summary>A public member's type, signature or wire attributes changed.</summary>
+    public static readonly DiffRule CSharpMemberChanged = new("csharp-member-changed", ChangeLevel.Breaking, ChangeDirection.None, "C# surface: the member's type, modifiers or JSON name changed.");
+
+    /// <summary>Only a member's nullability changed.</summary>
+    public static readonly DiffRule CSharpMemberNullabilityChanged = new("csharp-member-nullability-changed", ChangeLevel.PossiblyBreaking, ChangeDirection.None, "C# surface: only nullability changed (new warnings, or values that may now be null).");
+
     /// <summary>Every rule, in the order of the docs table.</summary>
     public static IReadOnlyList<DiffRule> All { get; } =
     [
         OperationAdded, OperationRemoved, OperationMoved, OperationDeprecated,
-        ParameterAddedRequired, ParameterAddedOptional, ParameterRemoved, ParameterBecameRequired, ParameterBecameOptional,
+        ParameterAddedRequired, ParameterAddedOptional, ParameterRemoved, ParameterRenamed, ParameterBecameRequired, ParameterBecameOptional,
         ParameterTypeChanged, ParameterDefaultChanged, RequestEnumValueAdded, RequestEnumValueRemoved,
         ResponseEnumValueAdded, ResponseEnumValueRemoved, ResponseAdded, ResponseRemoved, BodyTypeChanged, ContentTypeChanged,
         SchemaAdded, SchemaRemoved, PropertyAdded, PropertyAddedRequired, PropertyRemovedFromResponse, PropertyRemovedFromRequest,
         PropertyTypeChanged, PropertyBecameRequired, PropertyBecameOptional, PropertyNullabilityChanged, PropertyReadOnlyChanged, PropertyDeprecated,
+        CSharpTypeAdded, CSharpTypeRemoved, CSharpTypeRenamed, CSharpTypeChanged, CSharpMemberAdded, CSharpMemberRemoved, CSharpMemberChanged, CSharpMemberNullabilityChanged,
     ];
 }

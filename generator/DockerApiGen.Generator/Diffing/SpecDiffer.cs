@@ -74,16 +74,34 @@ public static class SpecDiffer
     {
         var id = newer.OperationId;
         static string Key(ParameterModel p) => $"{p.Location.ToString().ToLowerInvariant()}/{p.WireName}";
-        var oldParameters = older.Parameters.ToDictionary(Key, StringComparer.Ordinal);
-        var newParameters = newer.Parameters.ToDictionary(Key, StringComparer.Ordinal);
-        foreach (var (key, parameter) in newParameters.Where(kv => !oldParameters.ContainsKey(kv.Key)))
+        var oldParameters = older.Parameters.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var newParameters = newer.Parameters.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var added = newParameters.Where(kv => !oldParameters.ContainsKey(kv.Key)).Select(kv => kv.Value).ToList();
+        var removed = oldParameters.Where(kv => !newParameters.ContainsKey(kv.Key)).Select(kv => kv.Value).ToList();
+
+        // One gone and one new in the same place with the same type and requiredness: report a rename.
+        foreach (var gone in removed.ToList())
         {
+            var candidates = added.Where(p => p.Location == gone.Location && p.IsRequired == gone.IsRequired && SameShape(p.Type, gone.Type)).ToList();
+            if (candidates.Count == 1 && removed.Count(r => r.Location == gone.Location && SameShape(r.Type, gone.Type)) == 1)
+            {
+                var renamed = candidates[0];
+                changes.Add(Change(DiffRules.ParameterRenamed, id, null, $"{id}/{Key(gone)}", renamed.SchemaPointer, $"{id}: {gone.Location.ToString().ToLowerInvariant()} parameter '{gone.WireName}' renamed to '{renamed.WireName}'."));
+                removed.Remove(gone);
+                added.Remove(renamed);
+            }
+        }
+
+        foreach (var parameter in added)
+        {
+            var key = Key(parameter);
             var rule = parameter.IsRequired ? DiffRules.ParameterAddedRequired : DiffRules.ParameterAddedOptional;
             changes.Add(Change(rule, id, null, $"{id}/{key}", parameter.SchemaPointer, $"{id}: {(parameter.IsRequired ? "required" : "optional")} {parameter.Location.ToString().ToLowerInvariant()} parameter '{parameter.WireName}' added ({TypeText.Of(parameter.Type)})."));
         }
 
-        foreach (var (key, parameter) in oldParameters.Where(kv => !newParameters.ContainsKey(kv.Key)))
+        foreach (var parameter in removed)
         {
+            var key = Key(parameter);
             changes.Add(Change(DiffRules.ParameterRemoved, id, null, $"{id}/{key}", parameter.SchemaPointer, $"{id}: {parameter.Location.ToString().ToLowerInvariant()} parameter '{parameter.WireName}' removed."));
         }
 

@@ -4,6 +4,7 @@ using DockerApiGen.Generator.Loading;
 using DockerApiGen.Generator.Model;
 using DockerApiGen.Generator.Parsing;
 using DockerApiGen.Generator.Specs;
+using DockerApiGen.Generator.Surface;
 
 namespace DockerApiGen.Generator.Pipeline;
 
@@ -16,6 +17,11 @@ namespace DockerApiGen.Generator.Pipeline;
 /// <param name="Source">Where to pull locked versions from.</param>
 public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
 {
+    private readonly Dictionary<string, (ApiModel Model, IReadOnlyList<SurfaceEntry>? Surface)> _loaded = new(StringComparer.Ordinal);
+
+    /// <summary>Also diff the generated C# surfaces (each side is then generated and compiled in memory).</summary>
+    public bool IncludeSurface { get; init; }
+
     /// <summary>Diffs two sides.</summary>
     /// <param name="from">A version (<c>1.41</c>) or a spec file path.</param>
     /// <param name="to">A version or a spec file path.</param>
@@ -41,28 +47,56 @@ public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
                 path.Reverse();
             }
 
-            var models = new List<ApiModel>();
+            var sides = new List<string>();
             foreach (var version in path)
             {
-                models.Add(await LoadAsync(version.ToString(), cancellationToken).ConfigureAwait(false));
+                sides.Add(version.ToString());
             }
 
-            for (var i = 1; i < models.Count; i++)
+            for (var i = 1; i < sides.Count; i++)
             {
-                reports.Add(Report(models[i - 1], models[i], ignore));
+                reports.Add(await ReportAsync(sides[i - 1], sides[i], ignore, cancellationToken).ConfigureAwait(false));
             }
 
-            if (models.Count > 2)
+            if (sides.Count > 2)
             {
-                reports.Add(Report(models[0], models[^1], ignore));
+                reports.Add(await ReportAsync(sides[0], sides[^1], ignore, cancellationToken).ConfigureAwait(false));
             }
 
             return reports;
         }
 
-        var older = await LoadAsync(from, cancellationToken).ConfigureAwait(false);
-        var newer = await LoadAsync(to, cancellationToken).ConfigureAwait(false);
-        return [Report(older, newer, ignore)];
+        return [await ReportAsync(from, to, ignore, cancellationToken).ConfigureAwait(false)];
+    }
+
+    private async Task<DiffReport> ReportAsync(string from, string to, IgnoreFile ignore, CancellationToken cancellationToken)
+    {
+        var (older, olderSurface) = await LoadSideAsync(from, cancellationToken).ConfigureAwait(false);
+        var (newer, newerSurface) = await LoadSideAsync(to, cancellationToken).ConfigureAwait(false);
+        var all = SpecDiffer.Diff(older, newer).Concat(IncludeSurface ? SurfaceDiffer.Diff(olderSurface!, newerSurface!) : []).ToList();
+        var kept = all.Where(c => !ignore.Accepts(c)).ToList();
+        return new DiffReport(Label(older), Label(newer), kept, all.Count - kept.Count);
+    }
+
+    private async Task<(ApiModel Model, IReadOnlyList<SurfaceEntry>? Surface)> LoadSideAsync(string side, CancellationToken cancellationToken)
+    {
+        if (_loaded.TryGetValue(side, out var known))
+        {
+            return known;
+        }
+
+        var model = await LoadAsync(side, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SurfaceEntry>? surface = null;
+        if (IncludeSurface)
+        {
+            // The surface is read from the package as it would be generated now, compiled in memory.
+            var path = File.Exists(side) ? side : Inputs.Cache.PathOf(model.Version);
+            var entry = new SpecLockEntry(model.Version, new Uri(Path.GetFullPath(path)), SpecCache.Sha256Of(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)));
+            var output = await VersionGenerator.GenerateAsync(Inputs, entry, path, compile: true, cancellationToken).ConfigureAwait(false);
+            surface = PublicSurface.ReadEntries(output.Compilation!);
+        }
+
+        return _loaded[side] = (model, surface);
     }
 
     /// <summary>Loads one side into a model: a locked version (pulled if needed) or a spec file.</summary>
@@ -87,13 +121,6 @@ public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
         await Inputs.Cache.PullAsync([entry], Source, force: false, cancellationToken).ConfigureAwait(false);
         var loaded = await SpecLoader.LoadFileAsync(locked, Inputs.Cache.PathOf(locked), Inputs.Patches, cancellationToken).ConfigureAwait(false);
         return ModelBuilder.Build(loaded, Inputs.Naming);
-    }
-
-    private static DiffReport Report(ApiModel older, ApiModel newer, IgnoreFile ignore)
-    {
-        var all = SpecDiffer.Diff(older, newer);
-        var kept = all.Where(c => !ignore.Accepts(c)).ToList();
-        return new DiffReport(Label(older), Label(newer), kept, all.Count - kept.Count);
     }
 
     private static string Label(ApiModel model) => model.Version == new ApiVersion(0, 0) ? Path.GetFileName(model.SpecFile) : model.Version.ToString();

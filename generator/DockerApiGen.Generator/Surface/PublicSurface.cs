@@ -31,20 +31,30 @@ public static class PublicSurface
     /// <summary>The surface of the compilation's own assembly, one line per entry, sorted, LF-terminated.</summary>
     /// <param name="compilation">The compilation.</param>
     public static string Read(Compilation compilation)
+        => string.Join('\n', ReadEntries(compilation).Select(e => e.Line)) + "\n";
+
+    /// <summary>The surface as entries (a type, or a member of one), sorted by line.</summary>
+    /// <param name="compilation">The compilation.</param>
+    public static IReadOnlyList<SurfaceEntry> ReadEntries(Compilation compilation)
     {
         ArgumentNullException.ThrowIfNull(compilation);
-        var lines = new List<string>();
+        var entries = new List<SurfaceEntry>();
         foreach (var type in AllTypes(compilation.Assembly.GlobalNamespace).Where(IsVisible))
         {
-            lines.Add(DescribeType(type));
+            var typeName = type.ToDisplayString(TypeFormat);
+            var typeLine = DescribeType(type);
+            entries.Add(new SurfaceEntry(typeName, null, typeLine[(typeName.Length + 3)..], typeLine));
             foreach (var member in type.GetMembers().Where(m => IsVisible(m) && !m.IsImplicitlyDeclared && m is not INamedTypeSymbol && !IsAccessor(m)))
             {
-                lines.Add(DescribeMember(member));
+                var display = member.ToDisplayString(MemberFormat);
+                var line = DescribeMember(member);
+                var key = display.StartsWith(typeName + ".", StringComparison.Ordinal) ? display[(typeName.Length + 1)..] : display;
+                var detail = line[(line.IndexOf(display, StringComparison.Ordinal) + display.Length)..].Trim();
+                entries.Add(new SurfaceEntry(typeName, key, detail.StartsWith(": ", StringComparison.Ordinal) ? detail[2..] : detail, line));
             }
         }
 
-        lines.Sort(StringComparer.Ordinal);
-        return string.Join('\n', lines) + "\n";
+        return entries.OrderBy(e => e.Line, StringComparer.Ordinal).ToList();
     }
 
     private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns)

@@ -124,6 +124,10 @@ public sealed class DiffRuleTests
         var removed = await Diff(d => d, o => o.Replace("        - name: \"all\"\n          in: \"query\"\n          type: \"boolean\"\n          default: false\n", string.Empty, StringComparison.Ordinal));
         Assert.Equal("ThingList/query/all", Single(removed, "parameter-removed").Target);
 
+        var renamed = await Diff(d => d, o => o.Replace("- name: \"all\"", "- name: \"everything\"", StringComparison.Ordinal));
+        Assert.Contains("'all' renamed to 'everything'", Single(renamed, "parameter-renamed").Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(renamed, c => c.RuleId is "parameter-removed" or "parameter-added-optional");
+
         var retyped = await Diff(d => d, o => o.Replace("type: \"boolean\"\n          default: false", "type: \"string\"\n          default: false", StringComparison.Ordinal));
         Assert.Contains("from boolean to string", Single(retyped, "parameter-type-changed").Text, StringComparison.Ordinal);
 

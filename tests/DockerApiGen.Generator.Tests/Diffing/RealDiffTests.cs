@@ -54,4 +54,40 @@ public sealed class RealDiffTests(AllVersionsFixture fixture)
             }
         }
     }
+
+    [Fact]
+    public async Task The_csharp_surface_diff_finds_removed_members_and_renamed_types()
+    {
+        var outputs = await fixture.OutputsAsync();
+        var surface = outputs.ToDictionary(o => o.Model.Version.ToString(), o => Generator.Surface.PublicSurface.ReadEntries(o.Compilation!));
+        var changes = SurfaceDiffer.Diff(surface["1.41"], surface["1.42"]);
+
+        Assert.Equal(ChangeLevel.Breaking, Assert.Single(changes, c => c.RuleId == "csharp-member-removed" && c.Target == "Models.SystemInfo.ClusterStore { get; set; }").Level);
+        var renamed = Assert.Single(changes, c => c.RuleId == "csharp-type-renamed");
+        Assert.Contains("Models.VolumeUsageData is now Models.UsageData", renamed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(changes, c => c.RuleId == "csharp-type-removed" && c.Target == "Models.VolumeUsageData");
+        Assert.Contains(changes, c => c.RuleId == "csharp-member-added" && c.Target == "Models.MountType.Cluster { get; }");
+
+        foreach (var version in surface.Keys)
+        {
+            Assert.Empty(SurfaceDiffer.Diff(surface[version], surface[version]));
+        }
+
+        for (var i = 1; i < outputs.Count; i++)
+        {
+            var forward = SurfaceDiffer.Diff(surface[outputs[i - 1].Model.Version.ToString()], surface[outputs[i].Model.Version.ToString()]);
+            var backward = SurfaceDiffer.Diff(surface[outputs[i].Model.Version.ToString()], surface[outputs[i - 1].Model.Version.ToString()]);
+            Assert.Equal(forward.Count(c => c.RuleId == "csharp-member-added"), backward.Count(c => c.RuleId == "csharp-member-removed"));
+        }
+    }
+
+    [Fact]
+    public void A_change_of_nullability_alone_is_only_possibly_breaking()
+    {
+        Generator.Surface.SurfaceEntry Entry(string member, string detail) => new("Models.A", member, detail, string.Empty);
+        var type = new Generator.Surface.SurfaceEntry("Models.A", null, "sealed class", string.Empty);
+        var changes = SurfaceDiffer.Diff([type, Entry("X { get; set; }", "string [JsonPropertyName(\"X\")]")], [type, Entry("X { get; set; }", "string? [JsonPropertyName(\"X\")]")]);
+        Assert.Equal(ChangeLevel.PossiblyBreaking, Assert.Single(changes).Level);
+        Assert.Equal("csharp-member-nullability-changed", changes[0].RuleId);
+    }
 }
