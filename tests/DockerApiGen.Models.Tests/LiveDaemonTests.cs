@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DockerApiGen.Engine.V1_41;
 using DockerApiGen.Models.Tests.Support;
+using DockerApiGen.Tests.Shared;
 
 namespace DockerApiGen.Models.Tests;
 

@@ -2,32 +2,16 @@ using System.Net.Http.Json;
 using DockerApiGen.Engine.V1_41;
 using DockerApiGen.Runtime.Errors;
 using DockerApiGen.Runtime.Transport;
+using DockerApiGen.Tests.Shared;
 
 namespace DockerApiGen.Runtime.Tests;
 
 public sealed class UnixSocketTransportTests
 {
-    private static string SocketOrSkip()
-    {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        if (host is { } h && h.StartsWith("unix://", StringComparison.Ordinal) && File.Exists(h["unix://".Length..]))
-        {
-            return h["unix://".Length..];
-        }
-
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"CI must run this against the test daemon, but DOCKER_HOST is '{host}'.");
-        }
-
-        Assert.Skip("No test daemon: start build/start-test-daemon.sh and source .test-daemon/env.");
-        return string.Empty;
-    }
-
     [Fact]
     public async Task Talks_http_to_the_daemon_over_its_socket()
     {
-        using var client = new HttpClient(UnixSocketHandler.Create(SocketOrSkip())) { BaseAddress = new Uri("http://docker/") };
+        using var client = new HttpClient(UnixSocketHandler.Create(TestDaemon.SocketOrSkip())) { BaseAddress = new Uri("http://docker/") };
         var version = await client.GetFromJsonAsync("v1.41/version", EngineJsonContext.Default.SystemVersion, TestContext.Current.CancellationToken);
         Assert.Equal("1.41", version!.ApiVersion);
     }
@@ -35,7 +19,7 @@ public sealed class UnixSocketTransportTests
     [Fact]
     public async Task A_404_from_the_daemon_becomes_a_not_found_exception_with_its_message()
     {
-        using var client = new HttpClient(UnixSocketHandler.Create(SocketOrSkip())) { BaseAddress = new Uri("http://docker/") };
+        using var client = new HttpClient(UnixSocketHandler.Create(TestDaemon.SocketOrSkip())) { BaseAddress = new Uri("http://docker/") };
         using var response = await client.GetAsync("v1.41/containers/no-such-container-dockerapigen/json", TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         var error = DockerApiException.From(response.StatusCode, body, "GET", "/v1.41/containers/no-such-container-dockerapigen/json");

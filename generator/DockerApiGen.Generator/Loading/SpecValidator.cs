@@ -103,15 +103,9 @@ public static class SpecValidator
             return;
         }
 
-        JsonNode? current = root;
-        foreach (var token in target[2..].Split('/').Select(SourceMap.Unescape))
+        if (JsonPointer.Resolve(root, target[1..]) is null)
         {
-            current = current is JsonObject obj && obj.TryGetPropertyValue(token, out var next) ? next : null;
-            if (current is null)
-            {
-                problems.Add(Problem(map, pointer, $"The reference '{target}' points at nothing (no '{token}').", "Fix the reference or add the definition it names."));
-                return;
-            }
+            problems.Add(Problem(map, pointer, $"The reference '{target}' points at nothing.", "Fix the reference or add the definition it names."));
         }
     }
 

@@ -90,12 +90,13 @@ public sealed class ModelBuilder
         }
 
         var schema = _document.Definitions[key];
-        if (IsObjectLike(schema) || IsFreeFormObject(schema) || EnumKindOf(schema, pointer) is not null)
+        var enumKind = EnumKindOf(schema, pointer);
+        if (IsObjectLike(schema) || IsFreeFormObject(schema) || enumKind is not null)
         {
             var name = Register(_naming.Rename(Identifiers.ToPascalCase(key)), pointer);
             var named = new NamedRef(name);
             _refsByPointer[pointer] = named; // Before building: definitions may refer to themselves.
-            AddType(EnumKindOf(schema, pointer) is { } kind
+            AddType(enumKind is { } kind
                 ? BuildEnum(name, schema, pointer, NameSource.Definition, kind)
                 : BuildObject(name, schema, pointer, NameSource.Definition));
             return named;

@@ -1,22 +1,22 @@
 using System.Net.Http.Headers;
-using System.Net.Sockets;
+using DockerApiGen.Runtime.Transport;
 
-namespace DockerApiGen.Models.Tests.Support;
+namespace DockerApiGen.Tests.Shared;
 
 /// <summary>
 /// The private test daemon started by build/start-test-daemon.sh, found through <c>DOCKER_HOST</c>
 /// (a <c>unix://</c> socket). Without one a test skips with the reason; under CI (<c>CI=true</c>) a
-/// missing daemon is a failure.
+/// missing daemon is a failure. Linked into every test project that talks to the daemon.
 /// </summary>
 public static class TestDaemon
 {
-    /// <summary>A client for the daemon's socket, or skips/fails the calling test when there is none.</summary>
-    public static HttpClient ClientOrSkip()
+    /// <summary>The daemon's socket path, or skips/fails the calling test when there is none.</summary>
+    public static string SocketOrSkip()
     {
         var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
         var reason = host switch
         {
-            null or "" => "DOCKER_HOST is not set; start the test daemon with build/start-test-daemon.sh and export what it prints.",
+            null or "" => "DOCKER_HOST is not set; start the test daemon with build/start-test-daemon.sh and source .test-daemon/env.",
             _ when !host.StartsWith("unix://", StringComparison.Ordinal) => $"DOCKER_HOST={host} is not a unix socket; these tests use the private test daemon's socket.",
             _ when !File.Exists(host["unix://".Length..]) => $"No socket at {host["unix://".Length..]}; is the test daemon running?",
             _ => null,
@@ -31,17 +31,13 @@ public static class TestDaemon
             Assert.Skip(reason);
         }
 
-        var socket = host!["unix://".Length..];
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var connection = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await connection.ConnectAsync(new UnixDomainSocketEndPoint(socket), cancellationToken);
-                return new NetworkStream(connection, ownsSocket: true);
-            },
-        };
-        var client = new HttpClient(handler) { BaseAddress = new Uri("http://docker/"), Timeout = TimeSpan.FromSeconds(30) };
+        return host!["unix://".Length..];
+    }
+
+    /// <summary>A client for the daemon's socket (base address <c>http://docker/</c>), or skips/fails as above.</summary>
+    public static HttpClient ClientOrSkip()
+    {
+        var client = new HttpClient(UnixSocketHandler.Create(SocketOrSkip())) { BaseAddress = new Uri("http://docker/"), Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
