@@ -1,8 +1,6 @@
-using System.Net.Sockets;
-
 namespace DockerApiGen.Runtime.Transport;
 
-/// <summary>HTTP over a unix domain socket, the way the docker CLI reaches a local daemon.</summary>
+/// <summary>HTTP over a unix domain socket, for code that wants a plain <see cref="HttpClient"/> (tests, baselines).</summary>
 public static class UnixSocketHandler
 {
     /// <summary>
@@ -10,25 +8,5 @@ public static class UnixSocketHandler
     /// host name is ignored (use any, e.g. <c>http://docker/</c>).
     /// </summary>
     /// <param name="socketPath">The socket, e.g. <c>/var/run/docker.sock</c>.</param>
-    public static SocketsHttpHandler Create(string socketPath)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(socketPath);
-        return new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch (SocketException ex)
-                {
-                    socket.Dispose();
-                    throw new HttpRequestException($"Cannot connect to the Docker daemon at unix://{socketPath}: {ex.Message}. Is the daemon running, and may this user use the socket?", ex);
-                }
-            },
-        };
-    }
+    public static SocketsHttpHandler Create(string socketPath) => new UnixSocketTransport(socketPath).CreateHandler();
 }
