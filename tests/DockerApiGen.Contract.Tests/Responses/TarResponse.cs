@@ -14,6 +14,9 @@ public sealed class TarResponse : WireBehaviour
 
     private static readonly Lazy<byte[]> Archive = new(Build);
 
+    /// <summary>The archive's bytes.</summary>
+    public static byte[] ArchiveBytes => Archive.Value;
+
     /// <summary>The one instance.</summary>
     public static TarResponse Instance { get; } = new();
 

@@ -60,9 +60,6 @@ public sealed class SpecServer : IAsyncDisposable
         return new SpecServer(spec);
     }
 
-    /// <summary>Forgets the requests received so far (between the calls of one test).</summary>
-    public void ClearRequests() => _requests.Clear();
-
     /// <summary>Stops listening, closes every connection and removes the socket's folder.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -176,10 +176,10 @@ public sealed class RequestValidationTests
     }
 
     [Theory]
-    [InlineData("eyJ1c2VybmFtZSI6ImEifQ", true)] // base64url of {"username":"a"}, unpadded
-    [InlineData("eyJ1c2VybmFtZSI6ImEifQ==", true)] // the same, padded
-    [InlineData("eyJwYXNzd29yZCI6Ij8_In0", true)] // {"password":"??"}: base64url's '_'
-    [InlineData("eyJwYXNzd29yZCI6Ij8/In0", false)] // the same in standard base64: '/'
+    [InlineData("eyJ1c2VybmFtZSI6ImEifQ==", true)] // base64url of {"username":"a"}
+    [InlineData("eyJ1c2VybmFtZSI6ImEifQ", false)] // the same without its padding, which the daemon rejects
+    [InlineData("eyJwYXNzd29yZCI6Ij8_In0=", true)] // {"password":"??"}: base64url's '_'
+    [InlineData("eyJwYXNzd29yZCI6Ij8/In0=", false)] // the same in standard base64: '/'
     [InlineData("not base64!", false)]
     [InlineData("WzEsMl0", false)] // [1,2]: JSON, but not an object
     public async Task X_Registry_Auth_must_be_base64url_of_a_JSON_object(string header, bool valid)

@@ -89,14 +89,23 @@ public static class HeaderValidator
 
     private static string? CheckBase64UrlJson(string value, string shape, Func<JsonNode?, bool> fits)
     {
-        // base64url, not base64: standard base64's '+' and '/' break for passwords whose encoding holds them.
-        // Padding is optional in RFC 4648 §5's URL form, and the runtime leaves it out.
+        // base64url (RFC 4648 §5), not base64: standard base64's '+' and '/' break for passwords whose
+        // encoding holds them. Padded, as RFC 4648 requires unless a spec waives it: the daemon decodes with
+        // Go's base64.URLEncoding, which rejects a value without its '=' padding.
+        if (value.Contains('+', StringComparison.Ordinal) || value.Contains('/', StringComparison.Ordinal))
+        {
+            return $"'{value}' is standard base64 ('+' or '/'), not base64url.";
+        }
+
         var unpadded = value.TrimEnd('=');
         if (value.Length - unpadded.Length > 2 || !Base64Url.IsValid(unpadded))
         {
-            return value.Contains('+', StringComparison.Ordinal) || value.Contains('/', StringComparison.Ordinal)
-                ? $"'{value}' is standard base64 ('+' or '/'), not base64url."
-                : $"'{value}' is not base64url.";
+            return $"'{value}' is not base64url.";
+        }
+
+        if (value.Length % 4 != 0)
+        {
+            return $"'{value}' lacks its '=' padding ({value.Length} characters, not a multiple of 4); the daemon's base64.URLEncoding rejects it.";
         }
 
         JsonNode? node;

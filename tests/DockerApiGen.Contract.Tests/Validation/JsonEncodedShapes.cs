@@ -10,18 +10,25 @@ namespace DockerApiGen.Contract.Tests.Validation;
 /// </summary>
 public static class JsonEncodedShapes
 {
-    private static readonly Dictionary<string, (string Shape, Func<JsonNode?, bool> Fits)> Shapes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Shape, Func<JsonNode?, bool> Fits, string Sample)> Shapes = new(StringComparer.Ordinal)
     {
         // A map of string to list of strings; the daemon also accepts a map of string to map of string to bool.
-        ["filters"] = ("a map of string to list of strings", node => node is JsonObject map && map.All(e => IsStringList(e.Value) || IsMapOf(e.Value, IsBoolean))),
+        ["filters"] = ("a map of string to list of strings", node => node is JsonObject map && map.All(e => IsStringList(e.Value) || IsMapOf(e.Value, IsBoolean)), """{"label":["a=b"]}"""),
         // Go's map[string]*string: a null value unsets an argument.
-        ["buildargs"] = ("a map of string to string", node => IsMapOf(node, v => v is null || IsString(v))),
-        ["labels"] = ("a map of string to string", node => IsMapOf(node, IsString)),
-        ["cachefrom"] = ("a list of strings", IsStringList),
-        ["outputs"] = ("a list of {Type, Attrs} objects", node => node is JsonArray list && list.All(o => o is JsonObject output && IsString(output["Type"]) && (output["Attrs"] is null || IsMapOf(output["Attrs"], IsString)))),
-        ["platform"] = ("an OCI platform object", IsPlatform),
-        ["platforms"] = ("an OCI platform object", IsPlatform),
+        ["buildargs"] = ("a map of string to string", node => IsMapOf(node, v => v is null || IsString(v)), """{"A":"1"}"""),
+        ["labels"] = ("a map of string to string", node => IsMapOf(node, IsString), """{"a":"b"}"""),
+        ["cachefrom"] = ("a list of strings", IsStringList, """["sample:latest"]"""),
+        ["outputs"] = ("a list of {Type, Attrs} objects", node => node is JsonArray list && list.All(o => o is JsonObject output && IsString(output["Type"]) && (output["Attrs"] is null || IsMapOf(output["Attrs"], IsString))), """[{"Type":"moby","Attrs":{"type":"image"}}]"""),
+        ["platform"] = ("an OCI platform object", IsPlatform, Platform),
+        ["platforms"] = ("an OCI platform object", IsPlatform, Platform),
     };
+
+    private const string Platform = """{"architecture":"amd64","os":"linux"}""";
+
+    /// <summary>A valid value of a JSON-encoded parameter, for callers that must pass one as text.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <exception cref="KeyNotFoundException">No shape is known for the name.</exception>
+    public static string Sample(string name) => Shapes[name].Sample;
 
     /// <summary>Checks the JSON text of a parameter; the problem as a sentence, or null when it fits.</summary>
     /// <param name="name">The parameter's name.</param>

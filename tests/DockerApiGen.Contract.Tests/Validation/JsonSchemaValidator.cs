@@ -89,7 +89,7 @@ public sealed class JsonSchemaValidator(SchemaResolver schemas)
             }
         }
 
-        // A required name the schema does not declare (v1.49+ ImageData lists UnpackedSize, a property it lacks)
+        // A required name the schema does not declare (v1.47+ ImageData lists UnpackedSize, a property it lacks)
         // is a spec defect no client can satisfy, so it is not held against the request.
         var requiredDeclared = effective.Required.Where(r => effective.Properties.ContainsKey(r) || effective.AllowsUndeclared);
         foreach (var name in requiredDeclared.Where(r => !obj.ContainsKey(r)).Order(StringComparer.Ordinal))
