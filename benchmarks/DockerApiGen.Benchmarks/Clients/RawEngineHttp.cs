@@ -21,6 +21,10 @@ public sealed class RawEngineHttp : IDisposable
     /// <param name="socketPath">The daemon's unix socket.</param>
     public RawEngineHttp(string socketPath) => _http = new HttpClient(UnixSocketHandler.Create(socketPath));
 
+    /// <summary>A client whose requests go to <paramref name="handler"/> (which it disposes).</summary>
+    /// <param name="handler">Answers the requests.</param>
+    public RawEngineHttp(HttpMessageHandler handler) => _http = new HttpClient(handler);
+
     /// <summary><c>GET /containers/json?all=1</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<IList<ContainerSummary>> ListContainersAsync(CancellationToken cancellationToken = default)

@@ -28,7 +28,7 @@ public static class TargetsSummary
     /// <param name="benchmarkArguments">Further BenchmarkDotNet arguments (e.g. <c>--join</c> is not needed; <c>--artifacts DIR</c>).</param>
     public static int Run(string[] benchmarkArguments)
     {
-        List<Type> classes = [typeof(ReplayServerCalls), typeof(DeserializationBenchmarks), typeof(DemuxBenchmarks)];
+        List<Type> classes = [typeof(ReplayServerCalls), typeof(ClientLayerCalls), typeof(DeserializationBenchmarks), typeof(DemuxBenchmarks)];
         if (RealDaemon.TryFindSocket(out _, out var noDaemon))
         {
             classes.Insert(1, typeof(RealDaemonCalls));
@@ -70,6 +70,9 @@ public static class TargetsSummary
             $"Calls, mean time / allocated per call (list: all=true, {ReplayRoutes.ListedContainers} containers on the replay server). Targets on the replay server: time <= {Targets.CallTimeVersusDockerDotNet}x Docker.DotNet and <= {Targets.CallTimeVersusRaw}x raw, allocated <= {Targets.CallAllocationsVersusDockerDotNet}x Docker.DotNet.");
         text.Append(Calls(results));
         text.AppendLine();
+        text.AppendLine("Client layer alone (a diagnostic, no target): ours and raw over an in-memory handler, no socket or server; what our client adds to the baseline.");
+        text.Append(ClientLayer(results));
+        text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Deserialization from bytes, mean time / allocated ({DeserializationBenchmarks.ListedContainers:N0}-container list; recorded inspect). No target; ours over Docker.DotNet.");
         text.Append(Deserialization(results));
@@ -107,6 +110,23 @@ public static class TargetsSummary
                     Judged(ours?.MeanNanoseconds, raw?.MeanNanoseconds, judged ? Targets.CallTimeVersusRaw : null),
                     Judged(ours?.AllocatedBytes, theirs?.AllocatedBytes, judged ? Targets.CallAllocationsVersusDockerDotNet : null),
                     Units.Ratio(theirs?.MeanNanoseconds, raw?.MeanNanoseconds));
+            }
+        }
+
+        return table.ToString();
+    }
+
+    private static string ClientLayer(IReadOnlyList<MeasuredBenchmark> results)
+    {
+        var table = new TextTable("call", "DockerApiGen", "raw", "time ours/raw", "alloc ours/raw", "ours added");
+        foreach (var operation in new[] { ContainerCallBenchmarks.ListCategory, ContainerCallBenchmarks.InspectCategory })
+        {
+            var ours = Find(results, nameof(ClientLayerCalls), operation, Ours);
+            var raw = Find(results, nameof(ClientLayerCalls), operation, Raw);
+            if (ours is not null && raw is not null)
+            {
+                var added = $"{Units.Time(ours.MeanNanoseconds - raw.MeanNanoseconds)} / {Units.Size(ours.AllocatedBytes - raw.AllocatedBytes)}";
+                table.Add(operation, Cell(ours), Cell(raw), Units.Ratio(ours.MeanNanoseconds, raw.MeanNanoseconds), Units.Ratio(ours.AllocatedBytes, raw.AllocatedBytes), added);
             }
         }
 
