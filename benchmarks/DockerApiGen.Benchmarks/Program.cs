@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using DockerApiGen.Benchmarks.Configuration;
 using DockerApiGen.Benchmarks.Replay;
 using DockerApiGen.Benchmarks.Reporting;
 
@@ -19,7 +20,7 @@ public static class Program
             return TargetsSummary.Run([.. args.Where(argument => argument != TargetsSummary.Option)]);
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, SharedConfig.Instance);
         return 0;
     }
 }

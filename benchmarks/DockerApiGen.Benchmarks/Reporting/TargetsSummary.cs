@@ -39,7 +39,7 @@ public static class TargetsSummary
         }
 
         var loadBefore = LoadAverages();
-        var summaries = BenchmarkSwitcher.FromTypes([.. classes]).RunAll(args: benchmarkArguments);
+        var summaries = BenchmarkSwitcher.FromTypes([.. classes]).RunAll(SharedConfig.Instance, benchmarkArguments);
         var loadAfter = LoadAverages();
 
         var results = MeasuredBenchmark.From(summaries);
