@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of benchmarks/DockerApiGen.Benchmarks and prints the compact table of ratios against
-# issue 3's targets (the program's --summary mode), with the machine's load before and after.
+# issue 3's targets (the program's --summary mode), with the machine's load before and after; then the
+# paired timing of the three clients (--paired), whose time ratios hold while others use the machine.
 #
 # The real-daemon benchmarks use $DOCKER_HOST (else .test-daemon/env of this checkout, from
 # build/start-test-daemon.sh). The daemon's container list should hold about 24 containers, as the
@@ -55,5 +56,7 @@ echo "Before: $(uptime)"
 dotnet build benchmarks/DockerApiGen.Benchmarks -c Release -nologo -v quiet
 status=0
 dotnet run -c Release --no-build --project benchmarks/DockerApiGen.Benchmarks -- --summary "$@" || status=$?
+echo
+dotnet run -c Release --no-build --project benchmarks/DockerApiGen.Benchmarks -- --paired || status=$?
 echo "After: $(uptime)"
 exit "$status"

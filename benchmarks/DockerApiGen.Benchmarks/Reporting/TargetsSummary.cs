@@ -38,9 +38,9 @@ public static class TargetsSummary
             Console.WriteLine($"Skipping the real-daemon benchmarks: {noDaemon}");
         }
 
-        var loadBefore = LoadAverages();
+        var loadBefore = MachineLoad.Averages();
         var summaries = BenchmarkSwitcher.FromTypes([.. classes]).RunAll(SharedConfig.Instance, benchmarkArguments);
-        var loadAfter = LoadAverages();
+        var loadAfter = MachineLoad.Averages();
 
         var results = MeasuredBenchmark.From(summaries);
         var report = Render(results, loadBefore, loadAfter);
@@ -182,18 +182,5 @@ public static class TargetsSummary
         }
 
         return $"{ratio} {Targets.AtMost(ours / other, limit.Value)}";
-    }
-
-    // The kernel's 1, 5 and 15 minute load averages, to say how busy the shared machine was.
-    private static string LoadAverages()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
     }
 }
