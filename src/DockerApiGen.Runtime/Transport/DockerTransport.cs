@@ -28,6 +28,40 @@ public abstract class DockerTransport : IDisposable
     public abstract ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Opens a connection for a hijacked request (attach, exec start): <see cref="ConnectAsync"/>, then the TLS
+    /// handshake when <see cref="Tls"/> is set. Failures are <see cref="DockerConnectionException"/>s that say why.
+    /// Half-close the result as <c>HijackedConnection</c> does (socket shutdown, TLS close_notify, or
+    /// <see cref="IHalfClosableStream"/>).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels connecting and the handshake.</param>
+    /// <exception cref="DockerConnectionException">The daemon cannot be reached or the TLS handshake failed.</exception>
+    public async ValueTask<Stream> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var stream = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (Tls is not { } tls)
+        {
+            return stream;
+        }
+
+        var secure = new SslStream(stream, leaveInnerStreamOpen: false);
+        try
+        {
+            await secure.AuthenticateAsClientAsync(tls, cancellationToken).ConfigureAwait(false);
+            return secure;
+        }
+        catch (Exception ex) when (DockerConnectionFailures.Explain(this, ex) is { } explained)
+        {
+            await secure.DisposeAsync().ConfigureAwait(false);
+            throw explained;
+        }
+        catch
+        {
+            await secure.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// An HTTP handler whose connections come from <see cref="ConnectAsync"/> (TLS from <see cref="Tls"/>).
     /// Each call makes a new handler; the caller owns it. Suitable as an <c>IHttpClientFactory</c> primary handler.
     /// </summary>
