@@ -35,10 +35,12 @@ public static class DockerConnectionFailures
             return new DockerConnectionException(endpoint, $"The TLS handshake with the Docker daemon at {endpoint} failed: {Describe(tls)}. {TlsAdvice(transport, tls)}", exception);
         }
 
-        if (transport.Tls is not null && Find<IOException>(exception) is { } io && Find<SocketException>(exception) is null)
+        if (transport.Tls is not null && Find<IOException>(exception) is { } io
+            && Find<SocketException>(exception) is null or { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted })
         {
             // TLS 1.3 finishes the client's side of the handshake before the daemon checks the client certificate,
-            // so a rejected (or missing) certificate shows up as the daemon closing the connection at the first read.
+            // so a rejected (or missing) certificate shows up as the daemon closing (or resetting) the connection
+            // at the first read or write after the handshake.
             return new DockerConnectionException(endpoint,
                 $"The Docker daemon at {endpoint} closed the TLS connection ({Describe(io)}). "
                 + (transport.Tls.ClientCertificateContext is null && transport.Tls.ClientCertificates is not { Count: > 0 }
