@@ -168,7 +168,7 @@ internal sealed class SshProcessStream : Stream, IHalfClosableStream
         string stderr;
         lock (_stderr)
         {
-            stderr = _stderr.ToString().Trim();
+            stderr = _stderr.ToString().Trim().TrimEnd('.');
         }
 
         var advice = _process.ExitCode == 255
