@@ -74,6 +74,17 @@ public abstract class DockerTransport : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
             UseProxy = false,
             AllowAutoRedirect = false,
+            // Called for each header as it is written: the last point where every header of every request passes,
+            // whichever code added it. Refuses CR/LF/NUL, which the handler would otherwise send as they are.
+            RequestHeaderEncodingSelector = static (name, request) =>
+            {
+                if (request is not null)
+                {
+                    DockerHeaderValues.ThrowIfUnsafe(name, request);
+                }
+
+                return null;
+            },
         };
         if (Tls is { } tls)
         {
