@@ -16,8 +16,10 @@ public static class JsonContextEmitter
     /// <param name="writer">Where to write.</param>
     /// <param name="model">The version's model.</param>
     /// <param name="settings">Names for the version.</param>
-    public static void Emit(SourceWriter writer, ApiModel model, EmitSettings settings)
+    /// <param name="extraTypes">Further C# types the clients serialize (JSON query values, stream values).</param>
+    public static void Emit(SourceWriter writer, ApiModel model, EmitSettings settings, IReadOnlyCollection<string> extraTypes)
     {
+        ArgumentNullException.ThrowIfNull(extraTypes);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
@@ -37,6 +39,7 @@ public static class JsonContextEmitter
             serializable.Add(types.Of(body).Syntax);
         }
 
+        serializable.UnionWith(extraTypes);
         writer.Summary($"Source-generated System.Text.Json metadata for every model and operation body of Engine API v{model.Version}: no reflection, trimming and AOT safe. Null properties are not written.");
         writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
         foreach (var type in serializable)

@@ -14,7 +14,7 @@ public static class ProjectFileEmitter
               <PropertyGroup>
                 <RootNamespace>{settings.RootNamespace}</RootNamespace>
                 <PackageId>{settings.RootNamespace}</PackageId>
-                <Description>Typed models for the Docker Engine API v{settings.Version}, generated from Docker's spec.</Description>
+                <Description>A typed client for the Docker Engine API v{settings.Version}: every operation and model, generated from Docker's spec.</Description>
                 <IsAotCompatible>true</IsAotCompatible>
                 <IsTrimmable>true</IsTrimmable>
                 <!-- Every file here is marked auto-generated, which analyzers skip anyway; running them only doubled

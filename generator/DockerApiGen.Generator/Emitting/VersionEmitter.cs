@@ -1,10 +1,13 @@
 using DockerApiGen.Generator.Model;
+using DockerApiGen.Generator.Semantics;
 
 namespace DockerApiGen.Generator.Emitting;
 
 /// <summary>
 /// Emits every file of one version's project: one file per model type under <c>Generated/Models</c>,
-/// the JSON context, and the project file. Output depends only on the model and the settings.
+/// the clients (<c>DockerClient</c>, a sub-client per tag under <c>Generated/Clients</c>, options types under
+/// <c>Generated/Options</c>), the JSON context, and the project file. Output depends only on the model,
+/// the operations declarations and the settings.
 /// </summary>
 public static class VersionEmitter
 {
@@ -15,10 +18,13 @@ public static class VersionEmitter
     /// <summary>Emits the files (C# not yet formatted by Roslyn).</summary>
     /// <param name="model">The version's model.</param>
     /// <param name="settings">Names for the version.</param>
-    public static IReadOnlyList<GeneratedFile> Emit(ApiModel model, EmitSettings settings)
+    /// <param name="operations">The operations declarations (<c>specs/operations.yaml</c>).</param>
+    public static IReadOnlyList<GeneratedFile> Emit(ApiModel model, EmitSettings settings, OperationsConfig operations)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(operations);
+        var plan = ClientPlanner.Plan(model, operations, settings);
         var types = new CSharpTypes(model);
         var nullability = new NullabilityPolicy(model, types);
         var files = new List<GeneratedFile>();
@@ -38,8 +44,25 @@ public static class VersionEmitter
             files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/Models/{type.Name}.cs", writer.ToString()));
         }
 
+        foreach (var area in plan.Areas)
+        {
+            var writer = StartFile(settings, settings.RootNamespace);
+            ClientEmitter.Emit(writer, area, settings);
+            files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/Clients/{area.ClassName}.cs", writer.ToString()));
+            foreach (var options in area.Methods.Select(m => m.Options).OfType<OptionsPlan>())
+            {
+                var optionsWriter = StartFile(settings, settings.RootNamespace);
+                OptionsEmitter.Emit(optionsWriter, options);
+                files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/Options/{options.Name}.cs", optionsWriter.ToString()));
+            }
+        }
+
+        var client = StartFile(settings, settings.RootNamespace);
+        DockerClientEmitter.Emit(client, plan, settings);
+        files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/{DockerClientEmitter.ClassName}.cs", client.ToString()));
+
         var context = StartFile(settings, settings.RootNamespace);
-        JsonContextEmitter.Emit(context, model, settings);
+        JsonContextEmitter.Emit(context, model, settings, plan.JsonTypes);
         files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/{JsonContextEmitter.ContextName}.cs", context.ToString()));
         files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();

@@ -1,5 +1,6 @@
 using DockerApiGen.Generator.Naming;
 using DockerApiGen.Generator.Patching;
+using DockerApiGen.Generator.Semantics;
 using DockerApiGen.Generator.Specs;
 
 namespace DockerApiGen.Generator.Pipeline;
@@ -10,7 +11,8 @@ namespace DockerApiGen.Generator.Pipeline;
 /// <param name="Patches">The project's spec patches.</param>
 /// <param name="Naming">The naming decisions.</param>
 /// <param name="Config">Which versions are committed.</param>
-public sealed record GeneratorInputs(RepositoryLayout Layout, SpecLock Lock, IReadOnlyList<SpecPatch> Patches, NamingConfig Naming, GenerationConfig Config)
+/// <param name="Operations">How operations appear on the clients and what the spec cannot say about them.</param>
+public sealed record GeneratorInputs(RepositoryLayout Layout, SpecLock Lock, IReadOnlyList<SpecPatch> Patches, NamingConfig Naming, GenerationConfig Config, OperationsConfig Operations)
 {
     /// <summary>Reads all inputs of a repository.</summary>
     /// <param name="layout">The repository.</param>
@@ -22,7 +24,8 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecLock Lock, IRe
             SpecLock.Load(layout.SpecLockPath),
             PatchFileReader.ReadFolder(layout.PatchesFolder),
             NamingConfig.Load(layout.NamingPath),
-            GenerationConfig.Load(layout.GenerationConfigPath));
+            GenerationConfig.Load(layout.GenerationConfigPath),
+            OperationsConfig.Load(layout.OperationsPath));
     }
 
     /// <summary>The locked versions that get a committed package.</summary>

@@ -17,6 +17,9 @@ public sealed record RepositoryLayout(string Root, string? CacheOverride = null)
     /// <summary>The naming decisions.</summary>
     public string NamingPath => Path.Combine(Root, "specs", "naming.yaml");
 
+    /// <summary><c>specs/operations.yaml</c>: client names and the answers the spec cannot describe.</summary>
+    public string OperationsPath => Path.Combine(Root, "specs", "operations.yaml");
+
     /// <summary>Which versions are committed.</summary>
     public string GenerationConfigPath => Path.Combine(Root, "specs", "generation.yaml");
 

@@ -63,7 +63,7 @@ public static class VersionGenerator
 
         clock.Restart();
         var settings = new EmitSettings(entry.Version, entry.Sha256);
-        var files = CodeFormatter.Format(VersionEmitter.Emit(model, settings));
+        var files = CodeFormatter.Format(VersionEmitter.Emit(model, settings, inputs.Operations));
         var emit = clock.Elapsed;
 
         clock.Restart();

@@ -231,6 +231,7 @@ namespace DockerApiGen.Engine.V1_40;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_40.Models.VolumeScope))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_40.Models.VolumeUsageData))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_40.Models.Config>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_40.Models.ContainerChangeResponseItem>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_40.Models.ContainerSummary>))]
@@ -246,6 +247,7 @@ namespace DockerApiGen.Engine.V1_40;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_40.Models.Service>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_40.Models.SwarmTask>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(string))]
 public sealed partial class EngineJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
 {
 }

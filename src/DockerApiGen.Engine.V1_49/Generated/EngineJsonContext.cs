@@ -284,6 +284,7 @@ namespace DockerApiGen.Engine.V1_49;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_49.Models.VolumePruneResponse))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_49.Models.VolumeScope))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_49.Models.VolumeUpdateRequest))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_49.Models.Config>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_49.Models.ContainerSummary>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_49.Models.FilesystemChange>))]
@@ -299,6 +300,7 @@ namespace DockerApiGen.Engine.V1_49;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_49.Models.Service>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_49.Models.SwarmTask>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(string))]
 public sealed partial class EngineJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
 {
 }

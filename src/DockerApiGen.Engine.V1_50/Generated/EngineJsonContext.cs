@@ -285,6 +285,7 @@ namespace DockerApiGen.Engine.V1_50;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_50.Models.VolumePruneResponse))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_50.Models.VolumeScope))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_50.Models.VolumeUpdateRequest))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_50.Models.Config>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_50.Models.ContainerSummary>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_50.Models.FilesystemChange>))]
@@ -300,6 +301,7 @@ namespace DockerApiGen.Engine.V1_50;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_50.Models.Service>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_50.Models.SwarmTask>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(string))]
 public sealed partial class EngineJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
 {
 }

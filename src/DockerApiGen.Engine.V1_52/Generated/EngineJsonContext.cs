@@ -299,6 +299,7 @@ namespace DockerApiGen.Engine.V1_52;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_52.Models.VolumeScope))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_52.Models.VolumeUpdateRequest))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_52.Models.VolumesDiskUsage))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_52.Models.Config>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_52.Models.ContainerSummary>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_52.Models.FilesystemChange>))]
@@ -314,6 +315,7 @@ namespace DockerApiGen.Engine.V1_52;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_52.Models.Service>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_52.Models.SwarmTask>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(string))]
 public sealed partial class EngineJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
 {
 }

@@ -310,6 +310,7 @@ namespace DockerApiGen.Engine.V1_55;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_55.Models.VolumeScope))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_55.Models.VolumeUpdateRequest))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_55.Models.VolumesDiskUsage))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_55.Models.AttestationStatement>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_55.Models.Config>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_55.Models.ContainerSummary>))]
@@ -326,6 +327,7 @@ namespace DockerApiGen.Engine.V1_55;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_55.Models.Service>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_55.Models.SwarmTask>))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(string))]
 public sealed partial class EngineJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
 {
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 
 namespace DockerApiGen.Runtime.Auth;
@@ -14,22 +13,53 @@ namespace DockerApiGen.Runtime.Auth;
 /// <param name="IdentityToken">An identity token instead of a password, if any.</param>
 public sealed record RegistryCredentials(string? Username, string? Password, string? ServerAddress, string? IdentityToken = null)
 {
-    /// <summary>The header value: base64url (no padding) of <c>{"username":…,"password":…,"serveraddress":…}</c>.</summary>
+    /// <summary>
+    /// The <c>X-Registry-Auth</c> value: base64url of <c>{"username":…,"password":…,"serveraddress":…}</c>,
+    /// padded as the docker CLI sends it (the daemon decodes with Go's padded URL alphabet).
+    /// </summary>
     public string ToHeaderValue()
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
+            WriteObject(json);
+        }
+
+        return ToPaddedBase64Url(buffer.ToArray());
+    }
+
+    /// <summary>The <c>X-Registry-Config</c> value (builds): base64url of a JSON map of registry address to auth config.</summary>
+    /// <param name="registries">Registry address → credentials.</param>
+    public static string ToConfigHeaderValue(IReadOnlyDictionary<string, RegistryCredentials> registries)
+    {
+        ArgumentNullException.ThrowIfNull(registries);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
             json.WriteStartObject();
-            WriteIfSet(json, "username", Username);
-            WriteIfSet(json, "password", Password);
-            WriteIfSet(json, "serveraddress", ServerAddress);
-            WriteIfSet(json, "identitytoken", IdentityToken);
+            foreach (var (registry, credentials) in registries.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                json.WritePropertyName(registry);
+                credentials.WriteObject(json);
+            }
+
             json.WriteEndObject();
         }
 
-        return Base64Url.EncodeToString(buffer.ToArray());
+        return ToPaddedBase64Url(buffer.ToArray());
     }
+
+    private void WriteObject(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        WriteIfSet(json, "username", Username);
+        WriteIfSet(json, "password", Password);
+        WriteIfSet(json, "serveraddress", ServerAddress);
+        WriteIfSet(json, "identitytoken", IdentityToken);
+        json.WriteEndObject();
+    }
+
+    private static string ToPaddedBase64Url(byte[] bytes) => Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
 
     /// <inheritdoc />
     public override string ToString()

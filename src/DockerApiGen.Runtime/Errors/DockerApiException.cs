@@ -16,7 +16,18 @@ public class DockerApiException : Exception
     /// <param name="method">The request method.</param>
     /// <param name="path">The request path (never with credentials: they travel in headers).</param>
     public DockerApiException(HttpStatusCode statusCode, string? daemonMessage, string method, string path)
-        : base(Describe(statusCode, daemonMessage, method, path))
+        : this(statusCode, daemonMessage, method, path, Describe(statusCode, daemonMessage, method, path))
+    {
+    }
+
+    /// <summary>Creates the exception with a message of the subtype's own.</summary>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="daemonMessage">The daemon's message, if it sent one.</param>
+    /// <param name="method">The request method.</param>
+    /// <param name="path">The request path.</param>
+    /// <param name="message">The exception's message.</param>
+    protected DockerApiException(HttpStatusCode statusCode, string? daemonMessage, string method, string path, string message)
+        : base(message)
     {
         StatusCode = statusCode;
         DaemonMessage = daemonMessage;
@@ -49,6 +60,7 @@ public class DockerApiException : Exception
             HttpStatusCode.NotFound => new DockerNotFoundException(message, method, path),
             HttpStatusCode.Conflict => new DockerConflictException(message, method, path),
             HttpStatusCode.NotModified => new DockerNotModifiedException(message, method, path),
+            HttpStatusCode.BadRequest when DockerApiVersionException.TryParse(message, method, path) is { } version => version,
             _ => new DockerApiException(statusCode, message, method, path),
         };
     }

@@ -1,0 +1,262 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DockerApiGen.Generator.Diagnostics;
+using DockerApiGen.Generator.Loading;
+using DockerApiGen.Generator.Naming;
+
+namespace DockerApiGen.Generator.Semantics;
+
+/// <summary>How a spec tag appears on <c>DockerClient</c>.</summary>
+/// <param name="Tag">The spec tag.</param>
+/// <param name="Property">The property on <c>DockerClient</c> (its class is this + <c>Client</c>).</param>
+/// <param name="Noun">The noun dropped from operation ids to name methods.</param>
+public sealed record AreaConfig(string Tag, string Property, string Noun);
+
+/// <summary>What an operation's answer is, where the spec cannot say.</summary>
+public enum ResponseKind
+{
+    /// <summary>JSON of the 2xx schema, or nothing when it has none (the default).</summary>
+    Default,
+
+    /// <summary>A typed result from <c>/_ping</c>'s headers.</summary>
+    Ping,
+
+    /// <summary>The archive's <c>X-Docker-Container-Path-Stat</c> header, decoded.</summary>
+    PathStat,
+
+    /// <summary>JSON values as they arrive.</summary>
+    JsonStream,
+
+    /// <summary>Progress messages; an error inside the stream throws.</summary>
+    Progress,
+
+    /// <summary>Container output (multiplexed or raw).</summary>
+    Output,
+
+    /// <summary>A byte stream (tar).</summary>
+    Stream,
+
+    /// <summary>An upgraded, duplex connection.</summary>
+    Hijack,
+
+    /// <summary>A websocket.</summary>
+    WebSocket,
+}
+
+/// <summary>A declared answer.</summary>
+/// <param name="OperationId">The operation.</param>
+/// <param name="Kind">What the answer is.</param>
+/// <param name="Message">The message model type of progress and JSON streams, when not the 2xx schema.</param>
+/// <param name="Upgrade">The upgrade protocol of a hijack (default <c>tcp</c>).</param>
+/// <param name="NoTimeout">The call may legitimately take long (waits): no request time limit.</param>
+/// <param name="Line">Where it is declared.</param>
+public sealed record ResponseSemantics(string OperationId, ResponseKind Kind, string? Message, string Upgrade, bool NoTimeout, int? Line);
+
+/// <summary>How a string parameter that carries structure is typed and encoded.</summary>
+public enum ParameterEncoding
+{
+    /// <summary>As the spec says.</summary>
+    Plain,
+
+    /// <summary><c>DockerFilters</c>, as JSON.</summary>
+    Filters,
+
+    /// <summary>A string map, as JSON.</summary>
+    JsonStringMap,
+
+    /// <summary>A string list, as JSON.</summary>
+    JsonStringList,
+
+    /// <summary>A model type as JSON; where the spec has a list of strings, a list of the type, each as JSON under the repeated name.</summary>
+    Json,
+
+    /// <summary>A list of a model type, each as JSON under the repeated name (where the spec has a list).</summary>
+    JsonEach,
+
+    /// <summary>Registry credentials, as base64url JSON.</summary>
+    RegistryAuth,
+
+    /// <summary>Registry → credentials, as base64url JSON.</summary>
+    RegistryConfig,
+}
+
+/// <summary>A declared parameter encoding.</summary>
+/// <param name="OperationId">The operation, or null for every operation.</param>
+/// <param name="Name">The parameter's wire name (case-insensitive for headers).</param>
+/// <param name="Encoding">The encoding.</param>
+/// <param name="Type">The model type for <see cref="ParameterEncoding.Json"/> and <see cref="ParameterEncoding.JsonEach"/>.</param>
+/// <param name="Line">Where it is declared.</param>
+public sealed record ParameterSemantics(string? OperationId, string Name, ParameterEncoding Encoding, string? Type, int? Line);
+
+/// <summary>
+/// <c>specs/operations.yaml</c>: how operations appear on the generated clients (areas, method names) and what
+/// the spec cannot say about them (streams, hijacks, headers, JSON inside query strings). Declared data,
+/// so a new version needs no generator change unless it brings a new kind of quirk.
+/// </summary>
+/// <param name="Areas">Tag → area.</param>
+/// <param name="MethodNames">Operation id → method name (without <c>Async</c>).</param>
+/// <param name="Responses">Operation id → declared answer.</param>
+/// <param name="Parameters">Declared parameter encodings.</param>
+/// <param name="File">Where it was read from.</param>
+public sealed record OperationsConfig(
+    IReadOnlyDictionary<string, AreaConfig> Areas,
+    IReadOnlyDictionary<string, string> MethodNames,
+    IReadOnlyDictionary<string, ResponseSemantics> Responses,
+    IReadOnlyList<ParameterSemantics> Parameters,
+    string File)
+{
+    /// <summary>No declarations (each tag becomes an area named after it).</summary>
+    public static OperationsConfig Empty { get; } = new(new Dictionary<string, AreaConfig>(), new Dictionary<string, string>(), new Dictionary<string, ResponseSemantics>(), [], "(no operations file)");
+
+    /// <summary>The declared answer of an operation, or the default.</summary>
+    /// <param name="operationId">The operation.</param>
+    public ResponseSemantics ResponseOf(string operationId)
+        => Responses.TryGetValue(operationId, out var declared) ? declared : new ResponseSemantics(operationId, ResponseKind.Default, null, "tcp", false, null);
+
+    /// <summary>The declared encoding of a parameter: one for its operation first, then one for every operation.</summary>
+    /// <param name="operationId">The operation.</param>
+    /// <param name="name">The parameter's wire name.</param>
+    public ParameterSemantics? ParameterOf(string operationId, string name)
+        => Parameters.FirstOrDefault(p => p.OperationId == operationId && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? Parameters.FirstOrDefault(p => p.OperationId is null && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads the file; a missing file means no declarations.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="GenerationException">The file is malformed; the problem names the line.</exception>
+    public static OperationsConfig Load(string path)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            return Empty;
+        }
+
+        var (document, map) = YamlToJson.Parse(System.IO.File.ReadAllText(path), path);
+        var reader = new Reader(map);
+        return new OperationsConfig(
+            reader.Areas(document["areas"] as JsonObject),
+            reader.MethodNames(document["methodNames"] as JsonObject),
+            reader.Responses(document["responses"] as JsonObject),
+            reader.Parameters(document["parameters"] as JsonArray),
+            path);
+    }
+
+    private sealed class Reader(SourceMap map)
+    {
+        public Dictionary<string, AreaConfig> Areas(JsonObject? section)
+        {
+            var areas = new Dictionary<string, AreaConfig>(StringComparer.Ordinal);
+            foreach (var (tag, value) in section ?? [])
+            {
+                var pointer = $"/areas/{SourceMap.Escape(tag)}";
+                areas[tag] = new AreaConfig(tag, Identifier(value, "property", pointer), Required(value, "noun", pointer));
+            }
+
+            return areas;
+        }
+
+        public Dictionary<string, string> MethodNames(JsonObject? section)
+        {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (operation, value) in section ?? [])
+            {
+                var pointer = $"/methodNames/{SourceMap.Escape(operation)}";
+                var name = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string)v! : null;
+                if (name is null || !Identifiers.IsValidIdentifier(name))
+                {
+                    throw Problem(pointer, $"The method name of '{operation}' must be a C# identifier (without Async).");
+                }
+
+                names[operation] = name;
+            }
+
+            return names;
+        }
+
+        public Dictionary<string, ResponseSemantics> Responses(JsonObject? section)
+        {
+            var responses = new Dictionary<string, ResponseSemantics>(StringComparer.Ordinal);
+            foreach (var (operation, value) in section ?? [])
+            {
+                var pointer = $"/responses/{SourceMap.Escape(operation)}";
+                var kindText = Required(value, "kind", pointer);
+                var kind = kindText switch
+                {
+                    "json" => ResponseKind.Default,
+                    "ping" => ResponseKind.Ping,
+                    "path-stat" => ResponseKind.PathStat,
+                    "json-stream" => ResponseKind.JsonStream,
+                    "progress" => ResponseKind.Progress,
+                    "output" => ResponseKind.Output,
+                    "stream" => ResponseKind.Stream,
+                    "hijack" => ResponseKind.Hijack,
+                    "websocket" => ResponseKind.WebSocket,
+                    _ => throw Problem(pointer + "/kind", $"'{kindText}' is not a response kind. Use json, ping, path-stat, json-stream, progress, output, stream, hijack or websocket."),
+                };
+                var message = Optional(value, "message");
+                if (kind == ResponseKind.Progress && message is null)
+                {
+                    throw Problem(pointer, $"The progress stream of '{operation}' needs a `message` type.");
+                }
+
+                var timeout = Optional(value, "timeout");
+                if (timeout is not null and not "none")
+                {
+                    throw Problem(pointer + "/timeout", "`timeout` can only be `none` (the call waits for as long as it takes).");
+                }
+
+                responses[operation] = new ResponseSemantics(operation, kind, message, Optional(value, "upgrade") ?? "tcp", timeout == "none", map.Find(pointer)?.Line);
+            }
+
+            return responses;
+        }
+
+        public List<ParameterSemantics> Parameters(JsonArray? section)
+        {
+            var parameters = new List<ParameterSemantics>();
+            var index = 0;
+            foreach (var value in section ?? [])
+            {
+                var pointer = $"/parameters/{index++}";
+                var encodingText = Required(value, "encoding", pointer);
+                var encoding = encodingText switch
+                {
+                    "filters" => ParameterEncoding.Filters,
+                    "json-string-map" => ParameterEncoding.JsonStringMap,
+                    "json-string-list" => ParameterEncoding.JsonStringList,
+                    "json" => ParameterEncoding.Json,
+                    "json-each" => ParameterEncoding.JsonEach,
+                    "registry-auth" => ParameterEncoding.RegistryAuth,
+                    "registry-config" => ParameterEncoding.RegistryConfig,
+                    _ => throw Problem(pointer + "/encoding", $"'{encodingText}' is not a parameter encoding. Use filters, json-string-map, json-string-list, json, json-each, registry-auth or registry-config."),
+                };
+                var type = Optional(value, "type");
+                if (encoding is ParameterEncoding.Json or ParameterEncoding.JsonEach && type is null)
+                {
+                    throw Problem(pointer, $"The `{encodingText}` encoding needs a model `type`.");
+                }
+
+                parameters.Add(new ParameterSemantics(Optional(value, "operation"), Required(value, "name", pointer), encoding, type, map.Find(pointer)?.Line));
+            }
+
+            return parameters;
+        }
+
+        private string Identifier(JsonNode? node, string key, string pointer)
+        {
+            var value = Required(node, key, pointer);
+            return Identifiers.IsValidIdentifier(value) ? value : throw Problem($"{pointer}/{key}", $"'{value}' must be a C# identifier.");
+        }
+
+        private string Required(JsonNode? node, string key, string pointer)
+            => Optional(node, key) ?? throw Problem(pointer, $"'{key}' is missing; it must be a string.");
+
+        private static string? Optional(JsonNode? node, string key)
+            => node is JsonObject obj && obj[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? (string)value! : null;
+
+        private GenerationException Problem(string pointer, string message)
+        {
+            var position = map.Find(pointer);
+            return new GenerationException(new SpecProblem(map.File, position?.Line, position?.Column, null, message));
+        }
+    }
+}

@@ -1,0 +1,418 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using DockerApiGen.Runtime.Errors;
+using DockerApiGen.Runtime.Streams;
+using DockerApiGen.Runtime.Transport;
+
+namespace DockerApiGen.Runtime.Http;
+
+/// <summary>
+/// The version-agnostic core every generated client calls: sends <see cref="DockerRequest"/>s below the
+/// pinned version's prefix (<c>/v1.41/…</c>) through one transport, turns error statuses into
+/// <see cref="DockerApiException"/>s, and reads each kind of answer (JSON, JSON streams, progress streams,
+/// container output, tar streams, headers, hijacked connections, websockets). Thread-safe; dispose it once.
+/// </summary>
+public sealed class DockerApiConnection : IDisposable
+{
+    private const int MaxErrorBodyBytes = 1024 * 1024;
+    private readonly HttpClient _http;
+    private readonly string _prefix;
+    private readonly TimeSpan _requestTimeout;
+    private readonly string _userAgent;
+
+    /// <summary>Creates the connection for a pinned API version.</summary>
+    /// <param name="apiVersion">The version every path is prefixed with, e.g. <c>1.41</c>.</param>
+    /// <param name="options">How to reach the daemon; null for the docker CLI's defaults.</param>
+    public DockerApiConnection(string apiVersion, DockerClientOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(apiVersion);
+        options ??= new DockerClientOptions();
+        ApiVersion = apiVersion;
+        Transport = DockerEndpoints.Resolve(options);
+        _requestTimeout = options.RequestTimeout;
+        _userAgent = $"DockerApiGen/{apiVersion}";
+        var handler = Transport.CreateHandler();
+        _http = new HttpClient(options.ConfigureHandler?.Invoke(handler) ?? handler, disposeHandler: true)
+        {
+            // Time limits are per request (none for streams), applied with cancellation below.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(_userAgent);
+        var authority = Transport.BaseAddress.GetLeftPart(UriPartial.Authority);
+        _prefix = $"{authority}/v{apiVersion}";
+    }
+
+    /// <summary>The pinned API version.</summary>
+    public string ApiVersion { get; }
+
+    /// <summary>The transport requests go through.</summary>
+    public DockerTransport Transport { get; }
+
+    /// <summary>Sends a request whose answer has no body.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    public async Task SendAsync(DockerRequest request, CancellationToken cancellationToken)
+    {
+        using var limit = Limit(request, cancellationToken);
+        try
+        {
+            using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (IsTimeout(limit, cancellationToken))
+        {
+            throw TimedOut(request, ex);
+        }
+    }
+
+    /// <summary>Sends a request and reads its JSON answer.</summary>
+    /// <typeparam name="T">The answer's type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <exception cref="InvalidDataException">The daemon answered without a body.</exception>
+    public async Task<T> SendAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        => await SendForOptionalAsync(request, typeInfo, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"The daemon answered {request.Method} {request.Path} without a body; a {typeof(T).Name} was expected.");
+
+    /// <summary>Sends a request whose answer may be JSON or empty (e.g. <c>204</c>).</summary>
+    /// <typeparam name="T">The answer's type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    public async Task<T?> SendForOptionalAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        using var limit = Limit(request, cancellationToken);
+        try
+        {
+            using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+            {
+                return default;
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, typeInfo, limit.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException ex) when (IsTimeout(limit, cancellationToken))
+        {
+            throw TimedOut(request, ex);
+        }
+    }
+
+    /// <summary>Sends a request and reads what its headers say (ping, archive stat).</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="read">Reads the result from the response headers.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    public async Task<T> SendForHeadersAsync<T>(DockerRequest request, Func<HttpResponseHeaders, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var limit = Limit(request, cancellationToken);
+        try
+        {
+            using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, limit.Token).ConfigureAwait(false);
+            return read(response.Headers);
+        }
+        catch (OperationCanceledException ex) when (IsTimeout(limit, cancellationToken))
+        {
+            throw TimedOut(request, ex);
+        }
+    }
+
+    /// <summary>
+    /// Streams JSON values (events, stats) as they arrive. Cancelling <paramref name="cancellationToken"/> ends the
+    /// enumeration cleanly (no exception) and closes the connection.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    public async IAsyncEnumerable<T> StreamAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            yield break;
+        }
+
+        using (response)
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var values = JsonStream.ReadAsync(stream, typeInfo, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                await using (values.ConfigureAwait(false))
+                {
+                    while (true)
+                    {
+                        bool more;
+                        try
+                        {
+                            more = await values.MoveNextAsync().ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or IOException)
+                        {
+                            yield break;
+                        }
+
+                        if (!more)
+                        {
+                            yield break;
+                        }
+
+                        yield return values.Current;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Streams progress messages (pull, push, build, load, import) until the operation ends. An error inside the
+    /// stream throws <see cref="DockerProgressException"/>; cancelling throws (the operation is then unfinished).
+    /// </summary>
+    /// <typeparam name="T">The message type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
+    /// <param name="errorOf">Returns the error a message reports, or null.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    public async IAsyncEnumerable<T> StreamProgressAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, Func<T, ProgressError?> errorOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        ArgumentNullException.ThrowIfNull(errorOf);
+        using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var message in JsonStream.ReadAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false))
+            {
+                if (errorOf(message) is { } error)
+                {
+                    throw new DockerProgressException(request.OperationId, error.Message, error.Code);
+                }
+
+                yield return message;
+            }
+        }
+    }
+
+    /// <summary>Sends a request whose answer is a byte stream (tar archives, exports); the caller disposes the stream.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the request (not later reads: pass a token to them).</param>
+    public async Task<Stream> SendForStreamAsync(DockerRequest request, CancellationToken cancellationToken)
+    {
+        var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new ResponseStream(stream, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends a request whose answer is container output (logs); the caller disposes it.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<ContainerOutput> SendForOutputAsync(DockerRequest request, CancellationToken cancellationToken)
+    {
+        var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var multiplexed = response.Content.Headers.ContentType?.MediaType == ContainerOutput.MultiplexedContentType ? true : (bool?)null;
+            return new ContainerOutput(stream, multiplexed, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens an attach or exec session on a new connection (<c>Upgrade: tcp</c>, or another protocol).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="protocol">The upgrade protocol: <c>tcp</c> for attach and exec, <c>h2c</c> for sessions.</param>
+    /// <param name="cancellationToken">Cancels connecting and the handshake.</param>
+    public async Task<HijackedConnection> HijackAsync(DockerRequest request, string protocol, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var target = $"/v{ApiVersion}{request.Path}{request.QueryString}";
+            var (readStream, multiplexed) = await HijackHandshake.RunAsync(connection, request, target, Transport.BaseAddress.Authority, _userAgent, protocol, cancellationToken).ConfigureAwait(false);
+            return new HijackedConnection(readStream, connection, multiplexed);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Opens a websocket (attach over websocket) through the same transport.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the handshake.</param>
+    public async Task<WebSocket> ConnectWebSocketAsync(DockerRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scheme = Transport.Tls is null ? "ws" : "wss";
+        var uri = new Uri($"{scheme}://{Transport.BaseAddress.Authority}/v{ApiVersion}{request.Path}{request.QueryString}");
+        var socket = new ClientWebSocket();
+        foreach (var (name, value) in request.Headers)
+        {
+            socket.Options.SetRequestHeader(name, value);
+        }
+
+        try
+        {
+            await socket.ConnectAsync(uri, _http, cancellationToken).ConfigureAwait(false);
+            return socket;
+        }
+        catch (WebSocketException ex) when (socket.HttpStatusCode is not 0 and not HttpStatusCode.SwitchingProtocols)
+        {
+            socket.Dispose();
+            throw new DockerApiException(socket.HttpStatusCode, ex.Message, request.Method.Method, request.Path);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _http.Dispose();
+        Transport.Dispose();
+    }
+
+    private async Task<Stream> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var stream = await Transport.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (Transport.Tls is not { } tls)
+        {
+            return stream;
+        }
+
+        var secure = new SslStream(stream, leaveInnerStreamOpen: false);
+        try
+        {
+            await secure.AuthenticateAsClientAsync(tls, cancellationToken).ConfigureAwait(false);
+            return secure;
+        }
+        catch
+        {
+            await secure.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(DockerRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var message = new HttpRequestMessage(request.Method, _prefix + request.Path + request.QueryString) { Content = request.Content };
+        foreach (var (name, value) in request.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is not null)
+            {
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (FindConnectionError(ex) is { } connectionError)
+        {
+            throw new DockerConnectionException(connectionError.Endpoint, connectionError.Message, ex);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is System.Security.Authentication.AuthenticationException)
+        {
+            throw new DockerConnectionException(Transport.Endpoint, $"The TLS handshake with the Docker daemon at {Transport.Endpoint} failed: {ex.InnerException.Message}. Check the CA, the client certificate and that the daemon speaks TLS.", ex);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded)
+        {
+            throw new DockerConnectionException(Transport.Endpoint, $"The endpoint {Transport.Endpoint} did not answer as a Docker daemon ({ex.Message}). Check the address, and whether it expects TLS.", ex);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            throw DockerApiException.From(response.StatusCode, body, request.Method.Method, request.Path);
+        }
+    }
+
+    private static DockerConnectionException? FindConnectionError(Exception exception)
+    {
+        for (var current = exception.InnerException; current is not null; current = current.InnerException)
+        {
+            if (current is DockerConnectionException connection)
+            {
+                return connection;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var body = new MemoryStream();
+            var buffer = new byte[8192];
+            int read;
+            while (body.Length < MaxErrorBodyBytes && (read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                body.Write(buffer, 0, read);
+            }
+
+            return body.ToArray();
+        }
+    }
+
+    private CancellationTokenSource Limit(DockerRequest request, CancellationToken cancellationToken)
+    {
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (!request.IsStreaming && _requestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            limit.CancelAfter(_requestTimeout);
+        }
+
+        return limit;
+    }
+
+    private static bool IsTimeout(CancellationTokenSource limit, CancellationToken cancellationToken)
+        => limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+
+    private TimeoutException TimedOut(DockerRequest request, Exception inner)
+        => new($"The Docker daemon at {Transport.Endpoint} did not answer {request.Method} {request.Path} within {_requestTimeout.TotalSeconds:0.###} s (DockerClientOptions.RequestTimeout).", inner);
+}

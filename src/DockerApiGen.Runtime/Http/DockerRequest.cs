@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using DockerApiGen.Runtime.Auth;
+using DockerApiGen.Runtime.Query;
+
+namespace DockerApiGen.Runtime.Http;
+
+/// <summary>
+/// One request to the daemon, built by generated code: method, path (parameters escaped), query,
+/// headers and body. Query values are formatted the way the daemon parses them; values that carry
+/// structure (filters, maps, platforms) are JSON-encoded. Null values are left out.
+/// </summary>
+public sealed class DockerRequest
+{
+    private readonly StringBuilder _query = new();
+    private List<KeyValuePair<string, string>>? _headers;
+
+    /// <summary>Starts a request.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path below the version prefix, starting with <c>/</c>, parameters already escaped with <see cref="Escape"/>.</param>
+    /// <param name="operationId">The spec's operation id, for errors and logs.</param>
+    public DockerRequest(HttpMethod method, string path, string operationId)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Method = method;
+        Path = path;
+        OperationId = operationId;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The path below the version prefix.</summary>
+    public string Path { get; }
+
+    /// <summary>The spec's operation id.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The body, if any.</summary>
+    public HttpContent? Content { get; private set; }
+
+    /// <summary>Whether the response is a stream with no time limit (events, logs, pulls, tar).</summary>
+    public bool IsStreaming { get; set; }
+
+    /// <summary>The query string including <c>?</c>, or empty.</summary>
+    public string QueryString => _query.ToString();
+
+    /// <summary>Headers to send (never logged with their values when they carry credentials).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
+
+    /// <summary>Escapes a path parameter: every reserved character, <c>/</c> included, is percent-encoded.</summary>
+    /// <param name="value">The parameter.</param>
+    /// <param name="name">The parameter's name, for the error when it is empty.</param>
+    /// <exception cref="ArgumentException">The value is null or empty (the path would change meaning).</exception>
+    public static string Escape(string value, string name)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new ArgumentException($"The path parameter '{name}' must not be empty.", name);
+        }
+
+        return Uri.EscapeDataString(value);
+    }
+
+    /// <summary>Adds a query parameter.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value; null leaves it out.</param>
+    public DockerRequest Query(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _query.Append(_query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a boolean query parameter (<c>true</c>/<c>false</c>).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value; null leaves it out.</param>
+    public DockerRequest Query(string name, bool? value) => value is { } v ? Query(name, v ? "true" : "false") : this;
+
+    /// <summary>Adds an integer query parameter.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value; null leaves it out.</param>
+    public DockerRequest Query(string name, long? value) => value is { } v ? Query(name, v.ToString(CultureInfo.InvariantCulture)) : this;
+
+    /// <summary>Adds an unsigned integer query parameter.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value; null leaves it out.</param>
+    public DockerRequest Query(string name, ulong? value) => value is { } v ? Query(name, v.ToString(CultureInfo.InvariantCulture)) : this;
+
+    /// <summary>Adds a number query parameter.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value; null leaves it out.</param>
+    public DockerRequest Query(string name, double? value) => value is { } v ? Query(name, v.ToString("R", CultureInfo.InvariantCulture)) : this;
+
+    /// <summary>Adds a list query parameter as repeated names (<c>a=1&amp;a=2</c>).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="values">The values; null leaves it out.</param>
+    public DockerRequest Query(string name, IEnumerable<string>? values)
+    {
+        if (values is not null)
+        {
+            foreach (var value in values)
+            {
+                Query(name, value);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds <c>filters</c> as JSON; empty filters are left out.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="filters">The filters.</param>
+    public DockerRequest Query(string name, DockerFilters? filters) => filters is { IsEmpty: false } ? Query(name, filters.ToJson()) : this;
+
+    /// <summary>Adds a JSON-encoded query parameter (string maps, string lists, platforms).</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value; null leaves it out.</param>
+    /// <param name="typeInfo">Source-generated metadata.</param>
+    public DockerRequest QueryJson<T>(string name, T? value, JsonTypeInfo<T> typeInfo)
+        => value is null ? this : Query(name, JsonSerializer.Serialize(value, typeInfo));
+
+    /// <summary>Adds a list of JSON-encoded values as repeated names.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="name">The name.</param>
+    /// <param name="values">The values; null leaves it out.</param>
+    /// <param name="typeInfo">Source-generated metadata for an item.</param>
+    public DockerRequest QueryJsonEach<T>(string name, IEnumerable<T>? values, JsonTypeInfo<T> typeInfo)
+    {
+        if (values is not null)
+        {
+            foreach (var value in values)
+            {
+                QueryJson(name, value, typeInfo);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a header.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value; null leaves it out.</param>
+    /// <exception cref="ArgumentException">The value holds a line break (it would inject headers).</exception>
+    public DockerRequest Header(string name, string? value)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0 || value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The value of header '{name}' holds a line break or NUL; it is refused so that it cannot inject headers.", name);
+        }
+
+        (_headers ??= []).Add(new(name, value));
+        return this;
+    }
+
+    /// <summary>Adds <c>X-Registry-Auth</c>: the credentials as base64url JSON.</summary>
+    /// <param name="name">The header name.</param>
+    /// <param name="credentials">The credentials; null leaves it out.</param>
+    public DockerRequest Header(string name, RegistryCredentials? credentials) => credentials is null ? this : Header(name, credentials.ToHeaderValue());
+
+    /// <summary>Adds <c>X-Registry-Config</c>: a map of registry to credentials as base64url JSON.</summary>
+    /// <param name="name">The header name.</param>
+    /// <param name="registries">Registry address → credentials; null leaves it out.</param>
+    public DockerRequest Header(string name, IReadOnlyDictionary<string, RegistryCredentials>? registries)
+        => registries is null ? this : Header(name, RegistryCredentials.ToConfigHeaderValue(registries));
+
+    /// <summary>Sets a JSON body.</summary>
+    /// <typeparam name="T">The body type.</typeparam>
+    /// <param name="value">The body.</param>
+    /// <param name="typeInfo">Source-generated metadata.</param>
+    public DockerRequest JsonBody<T>(T? value, JsonTypeInfo<T> typeInfo)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        // Serialized up front so the request has a Content-Length (the daemon and proxies prefer it to chunking).
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        Content = content;
+        return this;
+    }
+
+    /// <summary>Sets a streamed body (tar archives, image tarballs): sent as it is read, never buffered whole.</summary>
+    /// <param name="body">The body; null sends none.</param>
+    /// <param name="contentType">Its content type.</param>
+    public DockerRequest StreamBody(Stream? body, string contentType)
+    {
+        if (body is null)
+        {
+            return this;
+        }
+
+        var content = new StreamContent(body, 81920);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (body.CanSeek)
+        {
+            content.Headers.ContentLength = body.Length - body.Position;
+        }
+
+        Content = content;
+        return this;
+    }
+
+    /// <summary>Overrides the body's content type (an operation's <c>Content-Type</c> header parameter).</summary>
+    /// <param name="contentType">The content type; null keeps the default.</param>
+    public DockerRequest ContentType(string? contentType)
+    {
+        if (contentType is not null && Content is not null)
+        {
+            Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return this;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Method} {Path}{QueryString}";
+}
