@@ -13,6 +13,8 @@ public sealed class SocketPermissionTests
     {
         Components.RequireNoProblem(ThreadCredentials.Unavailable());
         using var folder = new TempFolder();
+        // The folder may be entered by anyone, as /var/run is: only the socket's own mode keeps the user out.
+        File.SetUnixFileMode(folder.Path, (UnixFileMode)0b111_101_101);
         var path = folder.Combine("docker.sock");
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         listener.Bind(new UnixDomainSocketEndPoint(path));
