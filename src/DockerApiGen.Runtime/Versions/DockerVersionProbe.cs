@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using DockerApiGen.Runtime.Errors;
 using DockerApiGen.Runtime.Transport;
 
 namespace DockerApiGen.Runtime.Versions;
@@ -64,6 +65,24 @@ public sealed class DockerVersionProbe : IDisposable
     /// <param name="cancellationToken">Stops waiting.</param>
     public async Task<bool> SupportsAsync(string apiVersion, CancellationToken cancellationToken = default)
         => (await GetAsync(cancellationToken).ConfigureAwait(false)).Supports(apiVersion);
+
+    /// <summary>
+    /// Checks, before use, that the daemon serves the API version a client is pinned to (asks once, then uses the
+    /// kept answer). A mismatch throws the same exception the daemon's own refusal gives: with the daemon's range
+    /// and the package to use instead.
+    /// </summary>
+    /// <param name="apiVersion">The pinned version, e.g. <c>1.41</c>.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="DockerApiVersionException">The daemon does not serve <paramref name="apiVersion"/>.</exception>
+    /// <exception cref="DockerConnectionException">The daemon cannot be reached.</exception>
+    public async Task EnsureSupportedAsync(string apiVersion, CancellationToken cancellationToken = default)
+    {
+        var versions = await GetAsync(cancellationToken).ConfigureAwait(false);
+        if (!versions.Supports(apiVersion))
+        {
+            throw new DockerApiVersionException(apiVersion, Format(versions.Maximum), versions.Minimum is null ? null : Format(versions.Minimum), daemonMessage: null, "GET", "/_ping");
+        }
+    }
 
     /// <summary>Forgets the kept answer (e.g. after the daemon was upgraded); the next call asks again.</summary>
     public void Invalidate()
@@ -135,6 +154,8 @@ public sealed class DockerVersionProbe : IDisposable
                 ?? new DockerConnectionException(_transport.Endpoint, $"The daemon at {_transport.Endpoint} answered GET /{path} with {(int)response.StatusCode} {response.StatusCode}: {Shorten(body)}. Check that the endpoint is a Docker daemon (not a proxy or another service).");
         }
     }
+
+    private static string Format(Version version) => $"{version.Major}.{version.Minor}";
 
     private static string Shorten(string body)
     {

@@ -44,6 +44,17 @@ public sealed class VersionProbeTests
     }
 
     [Fact]
+    public async Task A_pinned_version_the_daemon_does_not_serve_gives_its_range_and_the_package_to_use()
+    {
+        using var transport = new UnixSocketTransport(TestDaemon.SocketOrSkip());
+        using var probe = new DockerVersionProbe(transport);
+
+        await probe.EnsureSupportedAsync("1.41", TestContext.Current.CancellationToken);
+        var error = await Assert.ThrowsAsync<DockerApiGen.Runtime.Errors.DockerApiVersionException>(() => probe.EnsureSupportedAsync("1.55", TestContext.Current.CancellationToken));
+        Assert.Equal("This client speaks Docker Engine API 1.55, but the daemon supports API 1.12 to 1.41. Use DockerApiGen.Engine.V1_41 (or an older package) with this daemon, or upgrade the daemon.", error.Message);
+    }
+
+    [Fact]
     public async Task A_failed_probe_is_not_kept()
     {
         using var transport = new UnixSocketTransport("/nonexistent/dockerapigen.sock");
