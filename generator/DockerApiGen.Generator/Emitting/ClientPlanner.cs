@@ -50,7 +50,7 @@ public sealed class ClientPlanner
     private ClientPlan Plan()
     {
         var areas = new List<AreaPlan>();
-        foreach (var group in _model.Operations.GroupBy(o => o.Tag, StringComparer.Ordinal))
+        foreach (var group in _model.Operations.GroupBy(o => _config.TagOf(o.OperationId, o.Tag), StringComparer.Ordinal))
         {
             if (!_config.Areas.TryGetValue(group.Key, out var area))
             {
@@ -87,7 +87,11 @@ public sealed class ClientPlanner
             return null;
         }
 
+        // Positional order: path parameters, then required query and header parameters, then the body
+        // (whatever order the spec lists them in), so calls read like the URL.
+        var pathParameters = new List<PositionalParameter>();
         var positional = new List<PositionalParameter>();
+        var bodyParameters = new List<PositionalParameter>();
         var optionalPositional = new List<PositionalParameter>();
         var statements = new List<string>();
         var options = new List<OptionProperty>();
@@ -108,7 +112,7 @@ public sealed class ClientPlanner
                         ? $"{{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape({name}, nameof({name})))}}"
                         : $"{{({name}.ToString(global::System.Globalization.CultureInfo.InvariantCulture))}}";
                     path = path.Replace("{" + parameter.WireName + "}", escaped, StringComparison.Ordinal);
-                    positional.Add(new PositionalParameter(name, csharp.Syntax, false, ParameterDoc(parameter), null));
+                    pathParameters.Add(new PositionalParameter(name, csharp.Syntax, false, ParameterDoc(parameter), null));
                     break;
                 }
 
@@ -167,7 +171,7 @@ public sealed class ClientPlanner
                     var name = parameter.Name;
                     if (parameter.IsRequired)
                     {
-                        positional.Add(new PositionalParameter(name, type, false, ParameterDoc(parameter), NullGuard(type, name)));
+                        bodyParameters.Add(new PositionalParameter(name, type, false, ParameterDoc(parameter), NullGuard(type, name)));
                     }
                     else
                     {
@@ -214,7 +218,7 @@ public sealed class ClientPlanner
         return new MethodPlan(
             operation,
             baseName + "Async",
-            [.. positional, .. optionalPositional],
+            [.. pathParameters, .. positional, .. bodyParameters, .. optionalPositional],
             optionsPlan,
             statements,
             returnType,
@@ -232,12 +236,14 @@ public sealed class ClientPlanner
         var add = isHeader ? "Header" : "Query";
         if (declared is not null && declared.Encoding != ParameterEncoding.Plain)
         {
-            var isString = parameter.Type is PrimitiveRef { Kind: PrimitiveKind.String };
+            // The declaration wins over a scalar type: some specs type JSON-carrying strings wrongly
+            // (v1.25–v1.3x declare buildargs as an integer).
+            var isString = parameter.Type is PrimitiveRef { Kind: not (PrimitiveKind.Binary or PrimitiveKind.DateTime) };
             var isStringList = parameter.Type is ArrayRef { Item: PrimitiveRef { Kind: PrimitiveKind.String } };
             var isJson = declared.Encoding is ParameterEncoding.Json or ParameterEncoding.JsonEach;
             if (!(isString || (isJson && isStringList)))
             {
-                Report(operation, $"Parameter '{wire}' of '{operation.OperationId}' is declared {declared.Encoding} in {_config.File} (line {declared.Line}), but the spec no longer types it as a string.");
+                Report(operation, $"Parameter '{wire}' of '{operation.OperationId}' is declared {declared.Encoding} in {_config.File} (line {declared.Line}), but the spec types it as {parameter.Type}, which is neither a scalar nor a list of strings.");
                 return null;
             }
 

@@ -20,6 +20,7 @@ public static class JsonContextEmitter
     public static void Emit(SourceWriter writer, ApiModel model, EmitSettings settings, IReadOnlyCollection<string> extraTypes)
     {
         ArgumentNullException.ThrowIfNull(extraTypes);
+        RequireCaseDistinctProperties(model);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
@@ -40,13 +41,31 @@ public static class JsonContextEmitter
         }
 
         serializable.UnionWith(extraTypes);
-        writer.Summary($"Source-generated System.Text.Json metadata for every model and operation body of Engine API v{model.Version}: no reflection, trimming and AOT safe. Null properties are not written.");
-        writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
+        writer.Summary($"Source-generated System.Text.Json metadata for every model and operation body of Engine API v{model.Version}: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, as the daemon's own (Go) decoder does, because the daemon's answers do not always use the spec's casing (secret and config create send `ID` where the spec says `Id`).");
+        writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, PropertyNameCaseInsensitive = true)]");
         foreach (var type in serializable)
         {
             writer.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}))]");
         }
 
         writer.Line($"public sealed partial class {ContextName} : global::System.Text.Json.Serialization.JsonSerializerContext").Open().Close();
+    }
+
+    /// <summary>Case-insensitive matching needs the wire names of each object to differ by more than case.</summary>
+    private static void RequireCaseDistinctProperties(ApiModel model)
+    {
+        var problems = new List<Diagnostics.SpecProblem>();
+        foreach (var type in model.Types.OfType<ObjectType>())
+        {
+            foreach (var clash in type.Properties.GroupBy(p => p.WireName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            {
+                problems.Add(new Diagnostics.SpecProblem(model.SpecFile, null, null, type.SchemaPointer, $"{type.Name} has properties {string.Join(" and ", clash.Select(p => $"'{p.WireName}'"))}, which differ only in case; the generated JSON context matches names without regard to case.", "Teach JsonContextEmitter to give this type case-sensitive metadata, or patch the spec."));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new Diagnostics.GenerationException(problems);
+        }
     }
 }

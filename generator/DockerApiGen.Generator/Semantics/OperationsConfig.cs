@@ -105,6 +105,14 @@ public sealed record OperationsConfig(
     IReadOnlyList<ParameterSemantics> Parameters,
     string File)
 {
+    /// <summary>Operation id → tag, for operations some spec versions leave untagged (v1.29–v1.38's TaskLogs).</summary>
+    public IReadOnlyDictionary<string, string> OperationTags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The tag that decides an operation's area: the declared one, else the spec's first tag.</summary>
+    /// <param name="operationId">The operation.</param>
+    /// <param name="specTag">The spec's first tag.</param>
+    public string TagOf(string operationId, string specTag) => OperationTags.TryGetValue(operationId, out var tag) ? tag : specTag;
+
     /// <summary>No declarations (each tag becomes an area named after it).</summary>
     public static OperationsConfig Empty { get; } = new(new Dictionary<string, AreaConfig>(), new Dictionary<string, string>(), new Dictionary<string, ResponseSemantics>(), [], "(no operations file)");
 
@@ -137,7 +145,10 @@ public sealed record OperationsConfig(
             reader.MethodNames(document["methodNames"] as JsonObject),
             reader.Responses(document["responses"] as JsonObject),
             reader.Parameters(document["parameters"] as JsonArray),
-            path);
+            path)
+        {
+            OperationTags = reader.OperationTags(document["operationTags"] as JsonObject),
+        };
     }
 
     private sealed class Reader(SourceMap map)
@@ -170,6 +181,19 @@ public sealed record OperationsConfig(
             }
 
             return names;
+        }
+
+        public Dictionary<string, string> OperationTags(JsonObject? section)
+        {
+            var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (operation, value) in section ?? [])
+            {
+                tags[operation] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String
+                    ? (string)v!
+                    : throw Problem($"/operationTags/{SourceMap.Escape(operation)}", $"The tag of '{operation}' must be a string.");
+            }
+
+            return tags;
         }
 
         public Dictionary<string, ResponseSemantics> Responses(JsonObject? section)

@@ -6,8 +6,8 @@
 
 namespace DockerApiGen.Engine.V1_43;
 
-/// <summary>Source-generated System.Text.Json metadata for every model and operation body of Engine API v1.43: no reflection, trimming and AOT safe. Null properties are not written.</summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>Source-generated System.Text.Json metadata for every model and operation body of Engine API v1.43: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, as the daemon's own (Go) decoder does, because the daemon's answers do not always use the spec's casing (secret and config create send `ID` where the spec says `Id`).</summary>
+[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, PropertyNameCaseInsensitive = true)]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_43.Models.Address))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_43.Models.AuthConfig))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::DockerApiGen.Engine.V1_43.Models.BuildCache))]

@@ -15,7 +15,8 @@ namespace DockerApiGen.Runtime.Http;
 /// </summary>
 public sealed class DockerRequest
 {
-    private readonly StringBuilder _query = new();
+    // Made on the first query parameter: most requests have none, and this is on every call's path.
+    private StringBuilder? _query;
     private List<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Starts a request.</summary>
@@ -47,7 +48,7 @@ public sealed class DockerRequest
     public bool IsStreaming { get; set; }
 
     /// <summary>The query string including <c>?</c>, or empty.</summary>
-    public string QueryString => _query.ToString();
+    public string QueryString => _query?.ToString() ?? string.Empty;
 
     /// <summary>Headers to send (never logged with their values when they carry credentials).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
@@ -73,6 +74,7 @@ public sealed class DockerRequest
     {
         if (value is not null)
         {
+            _query ??= new StringBuilder();
             _query.Append(_query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
         }
 
@@ -195,7 +197,7 @@ public sealed class DockerRequest
         return this;
     }
 
-    /// <summary>Sets a streamed body (tar archives, image tarballs): sent as it is read, never buffered whole.</summary>
+    /// <summary>Sets a streamed body (tar archives, image tarballs): sent as it is read from its current position, never buffered whole, and left open for the caller to dispose.</summary>
     /// <param name="body">The body; null sends none.</param>
     /// <param name="contentType">Its content type.</param>
     public DockerRequest StreamBody(Stream? body, string contentType)
@@ -205,7 +207,7 @@ public sealed class DockerRequest
             return this;
         }
 
-        var content = new StreamContent(body, 81920);
+        var content = new StreamContent(new LeaveOpenStream(body), 81920);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (body.CanSeek)
         {

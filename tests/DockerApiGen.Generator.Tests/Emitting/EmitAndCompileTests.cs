@@ -16,10 +16,12 @@ public sealed class EmitAndCompileTests
     public async Task A_fixture_version_emits_one_file_per_type_and_compiles_without_warnings()
     {
         var model = await ModelBuilderTests.Build(FixtureSpecs.Rich);
-        var files = CodeFormatter.Format(VersionEmitter.Emit(model, Settings));
+        var files = CodeFormatter.Format(VersionEmitter.Emit(model, Settings, FixtureOperations.Config));
 
-        Assert.Equal(model.Types.Count + 2, files.Count); // + JSON context + project file
+        Assert.Equal(model.Types.Count, files.Count(f => f.RelativePath.StartsWith("Generated/Models/", StringComparison.Ordinal)));
         Assert.Contains(files, f => f.RelativePath == "Generated/Models/Widget.cs");
+        Assert.Contains(files, f => f.RelativePath == "Generated/DockerClient.cs");
+        Assert.Contains(files, f => f.RelativePath == "Generated/Clients/WidgetsClient.cs");
         Assert.All(files, f => Assert.DoesNotContain('\r', f.Text));
         var compilation = InMemoryCompiler.Compile(Settings.RootNamespace, files, TestContext.Current.CancellationToken);
         var surface = PublicSurface.Read(compilation);
@@ -30,14 +32,15 @@ public sealed class EmitAndCompileTests
         Assert.Contains("\nDockerApiGen.Engine.V9_1.Models.WidgetState.Running { get; } : DockerApiGen.Engine.V9_1.Models.WidgetState (static)\n", surface, StringComparison.Ordinal);
         Assert.Contains("\nDockerApiGen.Engine.V9_1.Models.Widget.Ports { get; set; } : System.Collections.Generic.ISet<string>? [JsonConverter(DockerApiGen.Runtime.Json.StringSetConverter)][JsonPropertyName(\"Ports\")]\n", surface, StringComparison.Ordinal);
         Assert.Contains("DockerApiGen.Engine.V9_1.Models.WidgetState : readonly struct", surface, StringComparison.Ordinal);
+        Assert.Contains("DockerApiGen.Engine.V9_1.DockerClient.Widgets { get; } : DockerApiGen.Engine.V9_1.WidgetsClient (virtual)", surface, StringComparison.Ordinal);
         Assert.Contains("DockerApiGen.Engine.V9_1.EngineJsonContext : sealed class : System.Text.Json.Serialization.JsonSerializerContext", surface, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Emitting_twice_gives_the_same_bytes()
     {
-        var first = CodeFormatter.Format(VersionEmitter.Emit(await ModelBuilderTests.Build(FixtureSpecs.Rich), Settings));
-        var second = CodeFormatter.Format(VersionEmitter.Emit(await ModelBuilderTests.Build(FixtureSpecs.Rich), Settings));
+        var first = CodeFormatter.Format(VersionEmitter.Emit(await ModelBuilderTests.Build(FixtureSpecs.Rich), Settings, FixtureOperations.Config));
+        var second = CodeFormatter.Format(VersionEmitter.Emit(await ModelBuilderTests.Build(FixtureSpecs.Rich), Settings, FixtureOperations.Config));
         Assert.Equal(first, second);
     }
 

@@ -19,6 +19,7 @@ public sealed class AddVersionTests
             """);
         temp.Write("repo/specs/generation.yaml", $"committedVersions: {committed}\n");
         temp.Write("repo/specs/naming.yaml", "typeRenames:\n  Task: SwarmTask\n");
+        temp.Write("repo/specs/operations.yaml", "areas:\n  Widget: { property: Widgets, noun: Widget }\n");
         temp.Write("mirror/v9.1.yaml", FixtureSpecs.Rich);
         temp.Write("mirror/v9.2.yaml", FixtureSpecs.Rich.Replace("description: \"A widget.\"", "description: \"A widget, v9.2.\"", StringComparison.Ordinal));
         return new RepositoryLayout(Path.Combine(temp.Path, "repo"));

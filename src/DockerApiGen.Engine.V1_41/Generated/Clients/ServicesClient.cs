@@ -125,7 +125,6 @@ public class ServicesClient
     /// `POST /services/{id}/update` (ServiceUpdate).
     /// </summary>
     /// <param name="id">ID or name of service.</param>
-    /// <param name="body">The `body` body parameter.</param>
     /// <param name="version">
     /// The version number of the service object being updated. This is
     /// required to avoid conflicting writes.
@@ -133,11 +132,12 @@ public class ServicesClient
     /// service *before* the update. You can find the current version by
     /// calling `GET /services/{id}`
     /// </param>
+    /// <param name="body">The `body` body parameter.</param>
     /// <param name="options">The optional parameters; null for the daemon's defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The daemon's answer.</returns>
     [global::DockerApiGen.Runtime.DockerOperation("ServiceUpdate", "POST", "/services/{id}/update")]
-    public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Engine.V1_41.Models.ServiceUpdateResponse> UpdateAsync(string id, global::DockerApiGen.Engine.V1_41.Models.ServiceUpdateRequest body, long version, ServiceUpdateOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Engine.V1_41.Models.ServiceUpdateResponse> UpdateAsync(string id, long version, global::DockerApiGen.Engine.V1_41.Models.ServiceUpdateRequest body, ServiceUpdateOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/services/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/update", "ServiceUpdate");

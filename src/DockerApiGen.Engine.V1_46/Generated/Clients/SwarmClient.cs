@@ -120,16 +120,16 @@ public class SwarmClient
     /// Update a swarm
     /// `POST /swarm/update` (SwarmUpdate).
     /// </summary>
-    /// <param name="body">The `body` body parameter.</param>
     /// <param name="version">
     /// The version number of the swarm object being updated. This is
     /// required to avoid conflicting writes.
     /// </param>
+    /// <param name="body">The `body` body parameter.</param>
     /// <param name="options">The optional parameters; null for the daemon's defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the daemon has answered.</returns>
     [global::DockerApiGen.Runtime.DockerOperation("SwarmUpdate", "POST", "/swarm/update")]
-    public virtual global::System.Threading.Tasks.Task UpdateAsync(global::DockerApiGen.Engine.V1_46.Models.SwarmSpec body, long version, SwarmUpdateOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task UpdateAsync(long version, global::DockerApiGen.Engine.V1_46.Models.SwarmSpec body, SwarmUpdateOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/swarm/update", "SwarmUpdate");

@@ -32,12 +32,12 @@ public class ExecClient
     /// `POST /containers/{id}/exec` (ContainerExec).
     /// </summary>
     /// <remarks>Run a command inside a running container.</remarks>
-    /// <param name="execConfig">Exec configuration</param>
     /// <param name="id">ID or name of container</param>
+    /// <param name="execConfig">Exec configuration</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The daemon's answer.</returns>
     [global::DockerApiGen.Runtime.DockerOperation("ContainerExec", "POST", "/containers/{id}/exec")]
-    public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Engine.V1_50.Models.IDResponse> CreateAsync(global::DockerApiGen.Engine.V1_50.Models.ExecConfig execConfig, string id, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Engine.V1_50.Models.IDResponse> CreateAsync(string id, global::DockerApiGen.Engine.V1_50.Models.ExecConfig execConfig, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(execConfig);
         var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/exec", "ContainerExec");

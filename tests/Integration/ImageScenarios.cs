@@ -1,0 +1,123 @@
+using System.Text;
+using DockerApiGen.Runtime.Errors;
+using DockerApiGen.Runtime.Query;
+using DockerApiGen.Runtime.Streams;
+
+namespace DockerApiGen.Integration;
+
+/// <summary>Images: import, inspect, history, tag, push and pull with credentials, save and load, remove, prune; builds.</summary>
+public sealed class ImageScenarios
+{
+    [Fact]
+    public async Task An_imported_image_is_inspected_tagged_pushed_pulled_saved_loaded_and_removed()
+    {
+        using var docker = Daemon.Client();
+        var repository = Daemon.Name("img");
+        var progress = new List<CreateImageInfo>();
+        await docker.Images.CreateAsync(Daemon.BusyboxRootFs(), new ImageCreateOptions { FromSrc = "-", Repo = repository, Tag = "v1", Message = "imported by the integration suite", Changes = ["LABEL " + Daemon.LabelFilter] }, Daemon.Token)
+            .WaitForCompletionAsync(new SyncProgress<CreateImageInfo>(progress.Add), Daemon.Token);
+        Assert.Contains(progress, p => p.Status?.StartsWith("sha256:", StringComparison.Ordinal) == true);
+
+        var image = await docker.Images.InspectAsync(repository + ":v1", Daemon.Token);
+        Assert.Contains(repository + ":v1", image.RepoTags ?? []);
+        Assert.Equal(Daemon.RunId, image.Config?.Labels?[Daemon.RunLabel]);
+        var history = await docker.Images.HistoryAsync(repository + ":v1", Daemon.Token);
+        Assert.Equal("imported by the integration suite", history[0].Comment);
+
+        var remote = $"{Daemon.Registry}/{repository}";
+        await docker.Images.TagAsync(repository + ":v1", new ImageTagOptions { Repo = remote, Tag = "v1" }, Daemon.Token);
+        var pushed = await docker.Images.PushAsync(remote, Daemon.Credentials, new ImagePushOptions { Tag = "v1" }, Daemon.Token).WaitForCompletionAsync(cancellationToken: Daemon.Token);
+        Assert.NotNull(pushed);
+
+        var refused = await Assert.ThrowsAsync<DockerProgressException>(async () =>
+            await docker.Images.PushAsync(remote, Daemon.Credentials with { Password = "wrong" }, new ImagePushOptions { Tag = "v1" }, Daemon.Token).WaitForCompletionAsync(cancellationToken: Daemon.Token));
+        Assert.Contains("unauthorized", refused.DaemonMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("wrong", refused.Message, StringComparison.Ordinal);
+
+        var removed = await docker.Images.DeleteAsync(remote + ":v1", cancellationToken: Daemon.Token);
+        Assert.Contains(removed, r => r.Untagged == remote + ":v1");
+        await docker.Images.CreateAsync(options: new ImageCreateOptions { FromImage = remote, Tag = "v1", RegistryAuth = Daemon.Credentials }, cancellationToken: Daemon.Token).WaitForCompletionAsync(cancellationToken: Daemon.Token);
+        Assert.Equal(image.Id, (await docker.Images.InspectAsync(remote + ":v1", Daemon.Token)).Id);
+
+        using var saved = new MemoryStream();
+        await using (var save = await docker.Images.SaveAsync(repository + ":v1", Daemon.Token))
+        {
+            await save.CopyToAsync(saved, Daemon.Token);
+        }
+
+        saved.Position = 0;
+        Assert.Contains("manifest.json", (await Daemon.ReadTarAsync(saved)).Keys);
+        await using (var saveAll = await docker.Images.SaveAllAsync(new ImageGetAllOptions { Names = [repository + ":v1", remote + ":v1"] }, Daemon.Token))
+        {
+            Assert.Contains("manifest.json", (await Daemon.ReadTarAsync(saveAll)).Keys);
+        }
+
+        await docker.Images.DeleteAsync(repository + ":v1", new ImageDeleteOptions { Force = true }, Daemon.Token);
+        await docker.Images.DeleteAsync(remote + ":v1", new ImageDeleteOptions { Force = true }, Daemon.Token);
+        await Assert.ThrowsAsync<DockerNotFoundException>(() => docker.Images.InspectAsync(repository + ":v1", Daemon.Token));
+
+        saved.Position = 0;
+        var loaded = await docker.Images.LoadAsync(saved, new ImageLoadOptions { Quiet = false }, Daemon.Token).WaitForCompletionAsync(cancellationToken: Daemon.Token);
+        Assert.Contains(repository + ":v1", loaded?.Stream ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal(image.Id, (await docker.Images.InspectAsync(repository + ":v1", Daemon.Token)).Id);
+
+        var listed = await docker.Images.ListAsync(new ImageListOptions { Filters = new DockerFilters().Add("reference", repository) }, Daemon.Token);
+        Assert.Equal(image.Id, listed.Single().Id);
+
+        // The image is dangling once untagged; prune (limited to this run's label) removes it.
+        await docker.Images.DeleteAsync(repository + ":v1", new ImageDeleteOptions { Force = true, Noprune = true }, Daemon.Token);
+        var pruned = await docker.Images.PruneAsync(new ImagePruneOptions { Filters = new DockerFilters().Add("label", Daemon.LabelFilter).Add("dangling", "false") }, Daemon.Token);
+        Assert.NotNull(pruned);
+    }
+
+    [Fact]
+    public async Task A_build_streams_progress_and_a_failing_build_surfaces_its_error()
+    {
+        using var docker = Daemon.Client();
+        var tag = Daemon.Name("built") + ":latest";
+        var dockerfile = $"FROM {Daemon.BusyboxImage}\nRUN echo built-by-test > /built.txt\nLABEL {Daemon.RunLabel}={Daemon.RunId}\n";
+        var output = new StringBuilder();
+        await foreach (var message in docker.Images.BuildAsync(Daemon.TarOf("Dockerfile", dockerfile), new ImageBuildOptions { T = tag, Networkmode = "none", Rm = true, Labels = Daemon.Labels, Buildargs = new Dictionary<string, string> { ["UNUSED"] = "x" } }, Daemon.Token))
+        {
+            output.Append(message.Stream);
+        }
+
+        Assert.Contains("Successfully tagged " + tag, output.ToString(), StringComparison.Ordinal);
+        var id = await Daemon.CreateContainerAsync(docker, "cat /built.txt", c => c.Image = tag);
+        try
+        {
+            await docker.Containers.StartAsync(id, cancellationToken: Daemon.Token);
+            await docker.Containers.WaitAsync(id, cancellationToken: Daemon.Token);
+            await using var logs = await docker.Containers.LogsAsync(id, new ContainerLogsOptions { Stdout = true }, Daemon.Token);
+            Assert.Equal("built-by-test\n", (await logs.ReadToEndAsync(Daemon.Token)).StandardOutput);
+        }
+        finally
+        {
+            await Daemon.RemoveContainerAsync(docker, id);
+            await docker.Images.DeleteAsync(tag, new ImageDeleteOptions { Force = true }, Daemon.Token);
+        }
+
+        var failing = $"FROM {Daemon.BusyboxImage}\nRUN exit 42\n";
+        var error = await Assert.ThrowsAsync<DockerProgressException>(async () =>
+            await docker.Images.BuildAsync(Daemon.TarOf("Dockerfile", failing), new ImageBuildOptions { Networkmode = "none", Rm = true, Forcerm = true }, Daemon.Token).WaitForCompletionAsync(cancellationToken: Daemon.Token));
+        Assert.Contains("42", error.DaemonMessage, StringComparison.Ordinal);
+        Assert.Equal("ImageBuild", error.OperationId);
+        Assert.NotNull(await docker.Images.PruneBuildCacheAsync(cancellationToken: Daemon.Token));
+    }
+
+    [Fact]
+    public async Task Distribution_inspect_of_the_private_registry_needs_credentials_the_spec_does_not_declare()
+    {
+        using var docker = Daemon.Client();
+        // The spec declares no X-Registry-Auth on this operation, so the daemon asks the registry anonymously,
+        // and the test registry (htpasswd) refuses: the daemon's error comes back typed.
+        var error = await Assert.ThrowsAnyAsync<DockerApiException>(() => docker.Distribution.InspectAsync($"{Daemon.Registry}/dockerapigen/busybox:latest", Daemon.Token));
+        Assert.Contains("no basic auth credentials", error.DaemonMessage, StringComparison.Ordinal);
+    }
+
+    /// <summary>An IProgress that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
