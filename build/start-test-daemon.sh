@@ -43,6 +43,9 @@ install_packages() {
   command -v curl >/dev/null || missing+=(curl)
   command -v file >/dev/null || missing+=(file)
   command -v ps >/dev/null || missing+=(procps) # /containers/{id}/top runs the host's ps
+  # The ssh:// transport tests start their own sshd on loopback and connect with the ssh client.
+  [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+  command -v ssh >/dev/null && command -v ssh-keygen >/dev/null || missing+=(openssh-client)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

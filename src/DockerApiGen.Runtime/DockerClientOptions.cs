@@ -2,16 +2,35 @@ using DockerApiGen.Runtime.Transport;
 
 namespace DockerApiGen.Runtime;
 
-/// <summary>How a generated <c>DockerClient</c> reaches its daemon. Every property is optional.</summary>
+/// <summary>
+/// How a generated <c>DockerClient</c> reaches its daemon. Every property is optional: unset, the daemon is found
+/// as the docker CLI finds it (see <see cref="DockerEndpoints"/>). Bindable from configuration.
+/// </summary>
 public sealed class DockerClientOptions
 {
     /// <summary>
     /// The daemon's endpoint as the docker CLI writes it (<c>unix:///var/run/docker.sock</c>,
-    /// <c>tcp://127.0.0.1:2375</c>). Null: resolved as the docker CLI does (see <see cref="DockerEndpoints"/>).
+    /// <c>tcp://127.0.0.1:2376</c>, <c>ssh://user@host</c>, <c>npipe:////./pipe/docker_engine</c>). Takes precedence
+    /// over <c>DOCKER_HOST</c> and contexts. Null: resolved as the docker CLI does (see <see cref="DockerEndpoints"/>).
     /// </summary>
     public string? Endpoint { get; init; }
 
-    /// <summary>A ready transport; takes precedence over <see cref="Endpoint"/>. The client disposes it.</summary>
+    /// <summary>
+    /// A docker CLI context to use (as <c>docker --context NAME</c>), read from the CLI's context store. Takes
+    /// precedence over <c>DOCKER_HOST</c> and <c>DOCKER_CONTEXT</c>; cannot be combined with <see cref="Endpoint"/>.
+    /// </summary>
+    public string? Context { get; init; }
+
+    /// <summary>
+    /// TLS files for a <c>tcp://</c> or <c>https://</c> endpoint. Null: from <c>DOCKER_TLS_VERIFY</c> and
+    /// <c>DOCKER_CERT_PATH</c>, or the context's TLS material.
+    /// </summary>
+    public DockerTlsOptions? Tls { get; init; }
+
+    /// <summary>How to run ssh for an <c>ssh://</c> endpoint (identity file, ssh options). Null: the user's ssh setup.</summary>
+    public SshTransportOptions? Ssh { get; init; }
+
+    /// <summary>A ready transport; takes precedence over everything else. The client disposes it.</summary>
     public DockerTransport? Transport { get; init; }
 
     /// <summary>
@@ -25,4 +44,8 @@ public sealed class DockerClientOptions
     /// an <c>IHttpClientFactory</c> handler. Hijacked connections (attach, exec start) bypass it.
     /// </summary>
     public Func<SocketsHttpHandler, HttpMessageHandler>? ConfigureHandler { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString()
+        => $"DockerClientOptions {{ Endpoint = {(Endpoint is null ? "(resolved)" : DockerEndpoints.Redact(Endpoint))}, Context = {Context ?? "(resolved)"}, Tls = {Tls?.ToString() ?? "(resolved)"}, Ssh = {Ssh?.ToString() ?? "default"}, Transport = {Transport?.Endpoint ?? "none"}, RequestTimeout = {RequestTimeout} }}";
 }

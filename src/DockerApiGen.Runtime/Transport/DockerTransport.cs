@@ -28,6 +28,40 @@ public abstract class DockerTransport : IDisposable
     public abstract ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Opens a connection for a hijacked request (attach, exec start): <see cref="ConnectAsync"/>, then the TLS
+    /// handshake when <see cref="Tls"/> is set. Failures are <see cref="DockerConnectionException"/>s that say why.
+    /// Half-close the result as <c>HijackedConnection</c> does (socket shutdown, TLS close_notify, or
+    /// <see cref="IHalfClosableStream"/>).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels connecting and the handshake.</param>
+    /// <exception cref="DockerConnectionException">The daemon cannot be reached or the TLS handshake failed.</exception>
+    public async ValueTask<Stream> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var stream = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (Tls is not { } tls)
+        {
+            return stream;
+        }
+
+        var secure = new SslStream(stream, leaveInnerStreamOpen: false);
+        try
+        {
+            await secure.AuthenticateAsClientAsync(tls, cancellationToken).ConfigureAwait(false);
+            return secure;
+        }
+        catch (Exception ex) when (DockerConnectionFailures.Explain(this, ex) is { } explained)
+        {
+            await secure.DisposeAsync().ConfigureAwait(false);
+            throw explained;
+        }
+        catch
+        {
+            await secure.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// An HTTP handler whose connections come from <see cref="ConnectAsync"/> (TLS from <see cref="Tls"/>).
     /// Each call makes a new handler; the caller owns it. Suitable as an <c>IHttpClientFactory</c> primary handler.
     /// </summary>
@@ -40,6 +74,17 @@ public abstract class DockerTransport : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
             UseProxy = false,
             AllowAutoRedirect = false,
+            // Called for each header as it is written: the last point where every header of every request passes,
+            // whichever code added it. Refuses CR/LF/NUL, which the handler would otherwise send as they are.
+            RequestHeaderEncodingSelector = static (name, request) =>
+            {
+                if (request is not null)
+                {
+                    DockerHeaderValues.ThrowIfUnsafe(name, request);
+                }
+
+                return null;
+            },
         };
         if (Tls is { } tls)
         {

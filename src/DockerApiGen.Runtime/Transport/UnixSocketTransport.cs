@@ -27,6 +27,13 @@ public sealed class UnixSocketTransport(string socketPath) : DockerTransport
         catch (SocketException ex)
         {
             socket.Dispose();
+            // Only when access was not denied: a folder the user may not enter also hides the socket from File.Exists.
+            if (ex.SocketErrorCode != SocketError.AccessDenied && !File.Exists(SocketPath))
+            {
+                // .NET reports a missing socket file as "Cannot assign requested address"; say what it means.
+                throw new DockerConnectionException(Endpoint, $"Cannot connect to the Docker daemon at {Endpoint}: there is no socket at {SocketPath}. Is the daemon running? Start it, or point DOCKER_HOST at the right socket.", ex);
+            }
+
             var advice = ex.SocketErrorCode switch
             {
                 SocketError.AccessDenied => "This user may not use the socket: add it to the socket's group (usually 'docker') or run as a user who may.",
