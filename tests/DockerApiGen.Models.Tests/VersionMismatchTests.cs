@@ -27,12 +27,20 @@ public sealed class VersionMismatchTests
             }
         });
         await Assert.ThrowsAsync<DockerApiVersionException>(() => docker.System.PingAsync(TestContext.Current.CancellationToken));
+
+        // Or checked up front, before any call.
+        var upFront = await Assert.ThrowsAsync<DockerApiVersionException>(() => docker.Connection.EnsureDaemonSupportsVersionAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("1.41", upFront.MaximumVersion);
+        Assert.Contains("DockerApiGen.Engine.V1_41", upFront.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_pinned_v1_41_client_talks_to_the_same_daemon()
     {
         using var docker = new V1_41.DockerClient(new DockerClientOptions { Endpoint = "unix://" + TestDaemon.SocketOrSkip() });
+        await docker.Connection.EnsureDaemonSupportsVersionAsync(TestContext.Current.CancellationToken);
+        var versions = await docker.Connection.GetDaemonVersionsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["1.40", "1.41"], versions.Supported(["1.40", "1.41", "1.42", "1.55"]));
         Assert.Equal("1.41", (await docker.System.GetVersionAsync(TestContext.Current.CancellationToken)).ApiVersion);
     }
 }

@@ -8,6 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 using DockerApiGen.Runtime.Errors;
 using DockerApiGen.Runtime.Streams;
 using DockerApiGen.Runtime.Transport;
+using DockerApiGen.Runtime.Versions;
 
 namespace DockerApiGen.Runtime.Http;
 
@@ -24,6 +25,7 @@ public sealed class DockerApiConnection : IDisposable
     private readonly string _prefix;
     private readonly TimeSpan _requestTimeout;
     private readonly string _userAgent;
+    private DockerVersionProbe? _probe;
 
     /// <summary>Creates the connection for a pinned API version.</summary>
     /// <param name="apiVersion">The version every path is prefixed with, e.g. <c>1.41</c>.</param>
@@ -53,6 +55,19 @@ public sealed class DockerApiConnection : IDisposable
 
     /// <summary>The transport requests go through.</summary>
     public DockerTransport Transport { get; }
+
+    /// <summary>The daemon's API range (from <c>/_ping</c> and <c>/version</c>, asked once and remembered).</summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public Task<DaemonApiVersions> GetDaemonVersionsAsync(CancellationToken cancellationToken = default) => Probe.GetAsync(cancellationToken);
+
+    /// <summary>
+    /// Checks before use that the daemon supports this connection's pinned version (asked once and remembered);
+    /// otherwise throws <see cref="DockerApiVersionException"/> with the daemon's range and the package to use.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public Task EnsureDaemonSupportsVersionAsync(CancellationToken cancellationToken = default) => Probe.EnsureSupportedAsync(ApiVersion, cancellationToken);
+
+    private DockerVersionProbe Probe => LazyInitializer.EnsureInitialized(ref _probe, () => new DockerVersionProbe(Transport, _requestTimeout == Timeout.InfiniteTimeSpan ? null : _requestTimeout));
 
     /// <summary>Sends a request whose answer has no body.</summary>
     /// <param name="request">The request.</param>
@@ -272,7 +287,17 @@ public sealed class DockerApiConnection : IDisposable
     public async Task<HijackedConnection> HijackAsync(DockerRequest request, string protocol, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        Stream connection;
+        try
+        {
+            // Connects and, for TLS transports, completes the handshake: the same connection the handler would open.
+            connection = await Transport.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not DockerConnectionException && DockerConnectionFailures.Explain(Transport, ex) is { } explained)
+        {
+            throw explained;
+        }
+
         try
         {
             var target = $"/v{ApiVersion}{request.Path}{request.QueryString}";
@@ -320,29 +345,9 @@ public sealed class DockerApiConnection : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _probe?.Dispose();
         _http.Dispose();
         Transport.Dispose();
-    }
-
-    private async Task<Stream> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var stream = await Transport.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        if (Transport.Tls is not { } tls)
-        {
-            return stream;
-        }
-
-        var secure = new SslStream(stream, leaveInnerStreamOpen: false);
-        try
-        {
-            await secure.AuthenticateAsClientAsync(tls, cancellationToken).ConfigureAwait(false);
-            return secure;
-        }
-        catch
-        {
-            await secure.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
     }
 
     private async Task<HttpResponseMessage> SendCoreAsync(DockerRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
@@ -366,13 +371,10 @@ public sealed class DockerApiConnection : IDisposable
         {
             throw new DockerConnectionException(connectionError.Endpoint, connectionError.Message, ex);
         }
-        catch (HttpRequestException ex) when (ex.InnerException is System.Security.Authentication.AuthenticationException)
+        catch (HttpRequestException ex) when (DockerConnectionFailures.Explain(Transport, ex) is { } explained)
         {
-            throw new DockerConnectionException(Transport.Endpoint, $"The TLS handshake with the Docker daemon at {Transport.Endpoint} failed: {ex.InnerException.Message}. Check the CA, the client certificate and that the daemon speaks TLS.", ex);
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded)
-        {
-            throw new DockerConnectionException(Transport.Endpoint, $"The endpoint {Transport.Endpoint} did not answer as a Docker daemon ({ex.Message}). Check the address, and whether it expects TLS.", ex);
+            // TLS failures, a non-HTTP endpoint, a refused connection: said in terms of what to change.
+            throw explained;
         }
 
         if (response.IsSuccessStatusCode)
@@ -383,6 +385,11 @@ public sealed class DockerApiConnection : IDisposable
         using (response)
         {
             var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            if (DockerConnectionFailures.ExplainAnswer(Transport, response.StatusCode, System.Text.Encoding.UTF8.GetString(body)) is { } misconfigured)
+            {
+                throw misconfigured; // plain HTTP sent to a TLS daemon
+            }
+
             throw DockerApiException.From(response.StatusCode, body, request.Method.Method, request.Path);
         }
     }
