@@ -106,13 +106,31 @@ public sealed class ImageScenarios
     }
 
     [Fact]
-    public async Task Distribution_inspect_of_the_private_registry_needs_credentials_the_spec_does_not_declare()
+    public async Task Distribution_inspect_reads_the_manifest_from_the_private_registry_with_credentials()
     {
         using var docker = Daemon.Client();
-        // The spec declares no X-Registry-Auth on this operation, so the daemon asks the registry anonymously,
-        // and the test registry (htpasswd) refuses: the daemon's error comes back typed.
-        var error = await Assert.ThrowsAnyAsync<DockerApiException>(() => docker.Distribution.InspectAsync($"{Daemon.Registry}/dockerapigen/busybox:latest", Daemon.Token));
-        Assert.Contains("no basic auth credentials", error.DaemonMessage, StringComparison.Ordinal);
+        var remote = $"{Daemon.Registry}/dockerapigen/busybox";
+        var tag = Daemon.RunId + "-dist";
+        await docker.Images.TagAsync(Daemon.BusyboxImage, new ImageTagOptions { Repo = remote, Tag = tag }, Daemon.Token);
+        var pushed = new List<PushImageInfo>();
+        await docker.Images.PushAsync(remote, Daemon.Credentials, new ImagePushOptions { Tag = tag }, Daemon.Token).WaitForCompletionAsync(new SyncProgress<PushImageInfo>(pushed.Add), Daemon.Token);
+        try
+        {
+            // X-Registry-Auth is declared by our patch (distribution-inspect-registry-auth): no spec has it.
+            var inspected = await docker.Distribution.InspectAsync($"{remote}:{tag}", new DistributionInspectOptions { RegistryAuth = Daemon.Credentials }, Daemon.Token);
+            Assert.StartsWith("sha256:", inspected.Descriptor.Digest, StringComparison.Ordinal);
+            Assert.Contains("manifest", inspected.Descriptor.MediaType, StringComparison.Ordinal);
+            // The push reported the same digest ("v1: digest: sha256:… size: …").
+            Assert.Contains(pushed, p => p.Status?.Contains(inspected.Descriptor.Digest!, StringComparison.Ordinal) == true);
+
+            // Without credentials the test registry refuses, and the daemon's answer comes back typed.
+            var refused = await Assert.ThrowsAnyAsync<DockerApiException>(() => docker.Distribution.InspectAsync($"{remote}:{tag}", cancellationToken: Daemon.Token));
+            Assert.Contains("no basic auth credentials", refused.DaemonMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await docker.Images.DeleteAsync($"{remote}:{tag}", cancellationToken: CancellationToken.None);
+        }
     }
 
     /// <summary>An IProgress that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool).</summary>

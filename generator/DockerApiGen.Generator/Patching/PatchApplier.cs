@@ -35,7 +35,24 @@ public static class PatchApplier
                 continue;
             }
 
-            if (patch.AddEnumValues.Count > 0)
+            if (patch.AddParameter is { } parameter)
+            {
+                var parameters = target["parameters"] as JsonArray ?? [];
+                var name = (string?)parameter["name"];
+                var location = (string?)parameter["in"];
+                if (parameters.OfType<JsonObject>().Any(p => string.Equals((string?)p["name"], name, StringComparison.OrdinalIgnoreCase) && (string?)p["in"] == location))
+                {
+                    problems.Add(Problem($"{patch.Target} already declares the {location} parameter '{name}'.", $"Upstream fixed it: end the patch's versions before {version}."));
+                    continue;
+                }
+
+                parameters.Add(parameter.DeepClone());
+                if (parameters.Parent is null)
+                {
+                    target["parameters"] = parameters;
+                }
+            }
+            else if (patch.AddEnumValues.Count > 0)
             {
                 if (target["enum"] is not JsonArray values)
                 {

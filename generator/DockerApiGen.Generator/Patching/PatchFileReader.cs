@@ -78,9 +78,16 @@ public static class PatchFileReader
 
             var add = item["addEnumValues"] as JsonArray;
             var set = item["set"] as JsonObject;
-            if ((add is null) == (set is null))
+            var parameter = item["addParameter"] as JsonObject;
+            if (new object?[] { add, set, parameter }.Count(edit => edit is not null) != 1)
             {
-                problems.Add(Problem($"Patch '{id}' must have exactly one of `addEnumValues` (a list) or `set` (a mapping)."));
+                problems.Add(Problem($"Patch '{id}' must have exactly one of `addEnumValues` (a list), `set` (a mapping) or `addParameter` (a Swagger parameter)."));
+                continue;
+            }
+
+            if (parameter is not null && (parameter["name"] is not JsonValue || parameter["in"] is not JsonValue))
+            {
+                problems.Add(Problem($"Patch '{id}': `addParameter` needs at least `name` and `in`."));
                 continue;
             }
 
@@ -94,7 +101,8 @@ public static class PatchFileReader
                 id, reason, range, target,
                 add?.Select(v => v?.DeepClone()).ToList() ?? [],
                 (JsonObject?)set?.DeepClone(),
-                file, line));
+                file, line,
+                (JsonObject?)parameter?.DeepClone()));
         }
 
         return problems.Count > 0 ? throw new GenerationException(problems) : patches;

@@ -5,7 +5,8 @@ namespace DockerApiGen.Generator.Patching;
 
 /// <summary>
 /// One of the project's own corrections to a spec defect (<c>specs/patches/*.yaml</c>). Exactly one
-/// operation per patch: add enum values, or set keys on the target object.
+/// operation per patch: add enum values, set keys on the target object, or add a parameter the spec does
+/// not declare to the target operation.
 /// </summary>
 /// <param name="Id">A stable, unique id.</param>
 /// <param name="Reason">One line: which defect it corrects and how we know.</param>
@@ -13,6 +14,7 @@ namespace DockerApiGen.Generator.Patching;
 /// <param name="Target">A JSON pointer to the schema it edits.</param>
 /// <param name="AddEnumValues">Values to add to the target's <c>enum</c>, or empty.</param>
 /// <param name="Set">Keys to set on the target, or null.</param>
+/// <param name="AddParameter">A Swagger parameter to add to the target operation's <c>parameters</c>, or null.</param>
 /// <param name="File">The patch file, for errors.</param>
 /// <param name="Line">The line of the patch in its file, for errors.</param>
 public sealed record SpecPatch(
@@ -23,7 +25,8 @@ public sealed record SpecPatch(
     IReadOnlyList<JsonNode?> AddEnumValues,
     JsonObject? Set,
     string File,
-    int Line);
+    int Line,
+    JsonObject? AddParameter = null);
 
 /// <summary>A patch that was applied to a version, for the generation report.</summary>
 /// <param name="Id">The patch id.</param>

@@ -84,6 +84,33 @@ public sealed class PatchTests
     }
 
     [Fact]
+    public void A_parameter_the_spec_omits_is_added_once_and_a_declared_one_fails_the_patch()
+    {
+        var document = YamlToJson.Parse("""
+            paths:
+              /things/{name}:
+                get:
+                  operationId: ThingInspect
+                  parameters:
+                    - { name: name, in: path, required: true, type: string }
+            """, "doc.yaml").Document;
+        const string patch = """
+            patches:
+              - id: auth-header
+                reason: the daemon reads it
+                versions: all
+                target: /paths/~1things~1{name}/get
+                addParameter: { name: X-Registry-Auth, in: header, type: string }
+            """;
+
+        PatchApplier.Apply(document, V91, Patches(patch));
+        Assert.Equal(["name", "X-Registry-Auth"], document["paths"]!["/things/{name}"]!["get"]!["parameters"]!.AsArray().Select(p => (string?)p!["name"]));
+
+        var again = Assert.Throws<GenerationException>(() => PatchApplier.Apply(document, V91, Patches(patch)));
+        Assert.Contains("already declares the header parameter 'X-Registry-Auth'", Assert.Single(again.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_patch_without_reason_or_with_two_edits_is_rejected_with_its_line()
     {
         var ex = Assert.Throws<GenerationException>(() => Patches("""

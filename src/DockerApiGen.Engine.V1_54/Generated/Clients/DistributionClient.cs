@@ -33,12 +33,14 @@ public class DistributionClient
     /// </summary>
     /// <remarks>Return image digest and platform information by contacting the registry.</remarks>
     /// <param name="name">Image name or id</param>
+    /// <param name="options">The optional parameters; null for the daemon's defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The daemon's answer.</returns>
     [global::DockerApiGen.Runtime.DockerOperation("DistributionInspect", "GET", "/distribution/{name}/json")]
-    public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Engine.V1_54.Models.DistributionInspect> InspectAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Engine.V1_54.Models.DistributionInspect> InspectAsync(string name, DistributionInspectOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/distribution/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/json", "DistributionInspect");
+        request.Header("X-Registry-Auth", options?.RegistryAuth);
         return Connection.SendAsync(request, global::DockerApiGen.Engine.V1_54.EngineJsonContext.Default.DistributionInspect, cancellationToken);
     }
 }
