@@ -220,14 +220,14 @@ public sealed class ContainerScenarios
             Assert.Empty(update.Warnings ?? []);
             Assert.Equal(RestartPolicyName.OnFailure, (await docker.Containers.InspectAsync(id, cancellationToken: Daemon.Token)).HostConfig?.RestartPolicy?.Name);
 
-            await docker.Containers.RestartAsync(id, new ContainerRestartOptions { T = 5 }, Daemon.Token);
+            await docker.Containers.RestartAsync(id, new ContainerRestartOptions { TimeoutSeconds = 5 }, Daemon.Token);
             Assert.True((await docker.Containers.InspectAsync(id, cancellationToken: Daemon.Token)).State?.Running);
 
             await docker.Containers.KillAsync(id, new ContainerKillOptions { Signal = "SIGKILL" }, Daemon.Token);
             Assert.Equal(137, (await docker.Containers.WaitAsync(id, cancellationToken: Daemon.Token)).StatusCode);
 
             await docker.Containers.StartAsync(id, cancellationToken: Daemon.Token);
-            await docker.Containers.StopAsync(id, new ContainerStopOptions { T = 10 }, Daemon.Token);
+            await docker.Containers.StopAsync(id, new ContainerStopOptions { TimeoutSeconds = 10 }, Daemon.Token);
             Assert.Equal(ContainerStateStatus.Exited, (await docker.Containers.InspectAsync(id, cancellationToken: Daemon.Token)).State?.Status);
 
             var other = await Daemon.CreateContainerAsync(docker, "true");

@@ -126,7 +126,7 @@ internal static class Daemon
     {
         try
         {
-            await docker.Containers.DeleteAsync(id, new ContainerDeleteOptions { Force = true, V = true }, CancellationToken.None);
+            await docker.Containers.DeleteAsync(id, new ContainerDeleteOptions { Force = true, RemoveVolumes = true }, CancellationToken.None);
         }
         catch (DockerApiGen.Runtime.Errors.DockerNotFoundException)
         {

@@ -65,7 +65,7 @@ public sealed class ImageScenarios
         Assert.Equal(image.Id, listed.Single().Id);
 
         // The image is dangling once untagged; prune (limited to this run's label) removes it.
-        await docker.Images.DeleteAsync(repository + ":v1", new ImageDeleteOptions { Force = true, Noprune = true }, Daemon.Token);
+        await docker.Images.DeleteAsync(repository + ":v1", new ImageDeleteOptions { Force = true, NoPrune = true }, Daemon.Token);
         var pruned = await docker.Images.PruneAsync(new ImagePruneOptions { Filters = new DockerFilters().Add("label", Daemon.LabelFilter).Add("dangling", "false") }, Daemon.Token);
         Assert.NotNull(pruned);
     }
@@ -77,7 +77,7 @@ public sealed class ImageScenarios
         var tag = Daemon.Name("built") + ":latest";
         var dockerfile = $"FROM {Daemon.BusyboxImage}\nRUN echo built-by-test > /built.txt\nLABEL {Daemon.RunLabel}={Daemon.RunId}\n";
         var output = new StringBuilder();
-        await foreach (var message in docker.Images.BuildAsync(Daemon.TarOf("Dockerfile", dockerfile), new ImageBuildOptions { T = tag, Networkmode = "none", Rm = true, Labels = Daemon.Labels, Buildargs = new Dictionary<string, string> { ["UNUSED"] = "x" } }, Daemon.Token))
+        await foreach (var message in docker.Images.BuildAsync(Daemon.TarOf("Dockerfile", dockerfile), new ImageBuildOptions { Tag = tag, NetworkMode = "none", RemoveIntermediateContainers = true, Labels = Daemon.Labels, BuildArgs = new Dictionary<string, string> { ["UNUSED"] = "x" } }, Daemon.Token))
         {
             output.Append(message.Stream);
         }
@@ -99,7 +99,7 @@ public sealed class ImageScenarios
 
         var failing = $"FROM {Daemon.BusyboxImage}\nRUN exit 42\n";
         var error = await Assert.ThrowsAsync<DockerProgressException>(async () =>
-            await docker.Images.BuildAsync(Daemon.TarOf("Dockerfile", failing), new ImageBuildOptions { Networkmode = "none", Rm = true, Forcerm = true }, Daemon.Token).WaitForCompletionAsync(cancellationToken: Daemon.Token));
+            await docker.Images.BuildAsync(Daemon.TarOf("Dockerfile", failing), new ImageBuildOptions { NetworkMode = "none", RemoveIntermediateContainers = true, ForceRemoveIntermediateContainers = true }, Daemon.Token).WaitForCompletionAsync(cancellationToken: Daemon.Token));
         Assert.Contains("42", error.DaemonMessage, StringComparison.Ordinal);
         Assert.Equal("ImageBuild", error.OperationId);
         Assert.NotNull(await docker.Images.PruneBuildCacheAsync(cancellationToken: Daemon.Token));

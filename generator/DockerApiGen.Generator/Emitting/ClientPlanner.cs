@@ -134,7 +134,7 @@ public sealed class ClientPlanner
                     }
                     else
                     {
-                        var property = OptionName(parameter);
+                        var property = _config.OptionNames.GetValueOrDefault(operation.OperationId)?.GetValueOrDefault(parameter.WireName) ?? OptionName(parameter);
                         if (options.Any(o => o.Name == property))
                         {
                             Report(operation, $"Two parameters of '{operation.OperationId}' would both be option '{property}'.");

@@ -108,6 +108,9 @@ public sealed record OperationsConfig(
     /// <summary>Operation id → tag, for operations some spec versions leave untagged (v1.29–v1.38's TaskLogs).</summary>
     public IReadOnlyDictionary<string, string> OperationTags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Operation id → (wire name → options property name), for parameters whose wire names read badly (<c>t</c>, <c>q</c>, <c>v</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> OptionNames { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     /// <summary>The tag that decides an operation's area: the declared one, else the spec's first tag.</summary>
     /// <param name="operationId">The operation.</param>
     /// <param name="specTag">The spec's first tag.</param>
@@ -148,6 +151,7 @@ public sealed record OperationsConfig(
             path)
         {
             OperationTags = reader.OperationTags(document["operationTags"] as JsonObject),
+            OptionNames = reader.OptionNames(document["optionNames"] as JsonObject),
         };
     }
 
@@ -194,6 +198,27 @@ public sealed record OperationsConfig(
             }
 
             return tags;
+        }
+
+        public Dictionary<string, IReadOnlyDictionary<string, string>> OptionNames(JsonObject? section)
+        {
+            var names = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+            foreach (var (operation, value) in section ?? [])
+            {
+                var pointer = $"/optionNames/{SourceMap.Escape(operation)}";
+                var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (wire, name) in value as JsonObject ?? throw Problem(pointer, $"The option names of '{operation}' must be a mapping of wire name to property name."))
+                {
+                    var text = name is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string)v! : null;
+                    renames[wire] = text is not null && Identifiers.IsValidIdentifier(text)
+                        ? text
+                        : throw Problem($"{pointer}/{SourceMap.Escape(wire)}", $"The option name for '{wire}' of '{operation}' must be a C# identifier.");
+                }
+
+                names[operation] = renames;
+            }
+
+            return names;
         }
 
         public Dictionary<string, ResponseSemantics> Responses(JsonObject? section)

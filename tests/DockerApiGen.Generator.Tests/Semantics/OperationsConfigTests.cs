@@ -26,6 +26,9 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
         Assert.All(config.MethodNames.Keys, id => Assert.Contains(id, ids));
         Assert.All(config.OperationTags, pair => Assert.Contains(pair.Key, ids));
         Assert.All(config.OperationTags.Values, tag => Assert.Contains(tag, config.Areas.Keys));
+        Assert.All(config.OptionNames.SelectMany(o => o.Value.Keys.Select(wire => (o.Key, wire))), named => Assert.True(
+            operations.Any(o => o.OperationId == named.Key && o.Parameters.Any(p => p.WireName == named.wire && !p.IsRequired)),
+            $"optionNames: {named.Key}.{named.wire} is not an optional parameter of any locked version."));
         Assert.All(config.Responses.Keys, id => Assert.Contains(id, ids));
         Assert.All(config.Parameters, declared => Assert.True(
             operations.Any(o => (declared.OperationId is null || o.OperationId == declared.OperationId)

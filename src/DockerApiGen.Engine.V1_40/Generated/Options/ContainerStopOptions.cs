@@ -10,13 +10,13 @@ namespace DockerApiGen.Engine.V1_40;
 public sealed class ContainerStopOptions
 {
     /// <summary>Number of seconds to wait before killing the container</summary>
-    public long? T { get; set; }
+    public long? TimeoutSeconds { get; set; }
 
     /// <summary>The options that are set, with credentials left out.</summary>
     public override string ToString()
     {
         var text = new global::System.Text.StringBuilder("ContainerStopOptions {");
-        if (T is not null) text.Append(" T = ").Append(T).Append(';');
+        if (TimeoutSeconds is not null) text.Append(" TimeoutSeconds = ").Append(TimeoutSeconds).Append(';');
         return text.Append(" }").ToString();
     }
 }

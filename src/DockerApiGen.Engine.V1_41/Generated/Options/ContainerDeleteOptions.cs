@@ -13,7 +13,7 @@ public sealed class ContainerDeleteOptions
     /// Remove anonymous volumes associated with the container.
     /// Default: `false`.
     /// </summary>
-    public bool? V { get; set; }
+    public bool? RemoveVolumes { get; set; }
 
     /// <summary>
     /// If the container is running, kill it before removing it.
@@ -31,7 +31,7 @@ public sealed class ContainerDeleteOptions
     public override string ToString()
     {
         var text = new global::System.Text.StringBuilder("ContainerDeleteOptions {");
-        if (V is not null) text.Append(" V = ").Append(V).Append(';');
+        if (RemoveVolumes is not null) text.Append(" RemoveVolumes = ").Append(RemoveVolumes).Append(';');
         if (Force is not null) text.Append(" Force = ").Append(Force).Append(';');
         if (Link is not null) text.Append(" Link = ").Append(Link).Append(';');
         return text.Append(" }").ToString();

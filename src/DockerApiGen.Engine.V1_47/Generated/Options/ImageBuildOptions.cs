@@ -16,10 +16,10 @@ public sealed class ImageBuildOptions
     public string? Dockerfile { get; set; }
 
     /// <summary>A name and optional tag to apply to the image in the `name:tag` format. If you omit the tag the default `latest` value is assumed. You can provide several `t` parameters.</summary>
-    public string? T { get; set; }
+    public string? Tag { get; set; }
 
     /// <summary>Extra hosts to add to /etc/hosts</summary>
-    public string? Extrahosts { get; set; }
+    public string? ExtraHosts { get; set; }
 
     /// <summary>A Git repository URI or HTTP/HTTPS context URI. If the URI points to a single text file, the file’s contents are placed into a file called `Dockerfile` and the image is built from that file. If the URI points to a tarball, the file is downloaded by the daemon and the contents therein used as the context for the build. If the URI points to a tarball and the `dockerfile` parameter is also specified, there must be a file with the corresponding path inside the tarball.</summary>
     public string? Remote { get; set; }
@@ -28,16 +28,16 @@ public sealed class ImageBuildOptions
     /// Suppress verbose build output.
     /// Default: `false`.
     /// </summary>
-    public bool? Q { get; set; }
+    public bool? Quiet { get; set; }
 
     /// <summary>
     /// Do not use the cache when building the image.
     /// Default: `false`.
     /// </summary>
-    public bool? Nocache { get; set; }
+    public bool? NoCache { get; set; }
 
     /// <summary>JSON array of images used for build cache resolution.</summary>
-    public global::System.Collections.Generic.IList<string>? Cachefrom { get; set; }
+    public global::System.Collections.Generic.IList<string>? CacheFrom { get; set; }
 
     /// <summary>Attempt to pull the image even if an older image exists locally.</summary>
     public string? Pull { get; set; }
@@ -46,31 +46,31 @@ public sealed class ImageBuildOptions
     /// Remove intermediate containers after a successful build.
     /// Default: `true`.
     /// </summary>
-    public bool? Rm { get; set; }
+    public bool? RemoveIntermediateContainers { get; set; }
 
     /// <summary>
     /// Always remove intermediate containers, even upon failure.
     /// Default: `false`.
     /// </summary>
-    public bool? Forcerm { get; set; }
+    public bool? ForceRemoveIntermediateContainers { get; set; }
 
     /// <summary>Set memory limit for build.</summary>
     public long? Memory { get; set; }
 
     /// <summary>Total memory (memory + swap). Set as `-1` to disable swap.</summary>
-    public long? Memswap { get; set; }
+    public long? MemorySwap { get; set; }
 
     /// <summary>CPU shares (relative weight).</summary>
-    public long? Cpushares { get; set; }
+    public long? CpuShares { get; set; }
 
     /// <summary>CPUs in which to allow execution (e.g., `0-3`, `0,1`).</summary>
-    public string? Cpusetcpus { get; set; }
+    public string? CpusetCpus { get; set; }
 
     /// <summary>The length of a CPU period in microseconds.</summary>
-    public long? Cpuperiod { get; set; }
+    public long? CpuPeriod { get; set; }
 
     /// <summary>Microseconds of CPU time that the container can get in a CPU period.</summary>
-    public long? Cpuquota { get; set; }
+    public long? CpuQuota { get; set; }
 
     /// <summary>
     /// JSON map of string pairs for build-time variables. Users pass these values at build-time. Docker uses the buildargs as the environment context for commands run via the `Dockerfile` RUN instruction, or for variable expansion in other `Dockerfile` instructions. This is not meant for passing secret values.
@@ -79,10 +79,10 @@ public sealed class ImageBuildOptions
     ///
     /// [Read more about the buildargs instruction.](https://docs.docker.com/engine/reference/builder/#arg)
     /// </summary>
-    public global::System.Collections.Generic.IDictionary<string, string>? Buildargs { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, string>? BuildArgs { get; set; }
 
     /// <summary>Size of `/dev/shm` in bytes. The size must be greater than 0. If omitted the system uses 64MB.</summary>
-    public long? Shmsize { get; set; }
+    public long? ShmSize { get; set; }
 
     /// <summary>Squash the resulting images layers into a single layer. *(Experimental release only.)*</summary>
     public bool? Squash { get; set; }
@@ -96,7 +96,7 @@ public sealed class ImageBuildOptions
     /// Any other value is taken as a custom network's name or ID to which this
     /// container should connect to.
     /// </summary>
-    public string? Networkmode { get; set; }
+    public string? NetworkMode { get; set; }
 
     /// <summary>
     /// The `Content-type` header parameter.
@@ -169,26 +169,26 @@ public sealed class ImageBuildOptions
     {
         var text = new global::System.Text.StringBuilder("ImageBuildOptions {");
         if (Dockerfile is not null) text.Append(" Dockerfile = ").Append(Dockerfile).Append(';');
-        if (T is not null) text.Append(" T = ").Append(T).Append(';');
-        if (Extrahosts is not null) text.Append(" Extrahosts = ").Append(Extrahosts).Append(';');
+        if (Tag is not null) text.Append(" Tag = ").Append(Tag).Append(';');
+        if (ExtraHosts is not null) text.Append(" ExtraHosts = ").Append(ExtraHosts).Append(';');
         if (Remote is not null) text.Append(" Remote = ").Append(Remote).Append(';');
-        if (Q is not null) text.Append(" Q = ").Append(Q).Append(';');
-        if (Nocache is not null) text.Append(" Nocache = ").Append(Nocache).Append(';');
-        if (Cachefrom is not null) text.Append(" Cachefrom = ").Append(Cachefrom).Append(';');
+        if (Quiet is not null) text.Append(" Quiet = ").Append(Quiet).Append(';');
+        if (NoCache is not null) text.Append(" NoCache = ").Append(NoCache).Append(';');
+        if (CacheFrom is not null) text.Append(" CacheFrom = ").Append(CacheFrom).Append(';');
         if (Pull is not null) text.Append(" Pull = ").Append(Pull).Append(';');
-        if (Rm is not null) text.Append(" Rm = ").Append(Rm).Append(';');
-        if (Forcerm is not null) text.Append(" Forcerm = ").Append(Forcerm).Append(';');
+        if (RemoveIntermediateContainers is not null) text.Append(" RemoveIntermediateContainers = ").Append(RemoveIntermediateContainers).Append(';');
+        if (ForceRemoveIntermediateContainers is not null) text.Append(" ForceRemoveIntermediateContainers = ").Append(ForceRemoveIntermediateContainers).Append(';');
         if (Memory is not null) text.Append(" Memory = ").Append(Memory).Append(';');
-        if (Memswap is not null) text.Append(" Memswap = ").Append(Memswap).Append(';');
-        if (Cpushares is not null) text.Append(" Cpushares = ").Append(Cpushares).Append(';');
-        if (Cpusetcpus is not null) text.Append(" Cpusetcpus = ").Append(Cpusetcpus).Append(';');
-        if (Cpuperiod is not null) text.Append(" Cpuperiod = ").Append(Cpuperiod).Append(';');
-        if (Cpuquota is not null) text.Append(" Cpuquota = ").Append(Cpuquota).Append(';');
-        if (Buildargs is not null) text.Append(" Buildargs = ").Append(Buildargs).Append(';');
-        if (Shmsize is not null) text.Append(" Shmsize = ").Append(Shmsize).Append(';');
+        if (MemorySwap is not null) text.Append(" MemorySwap = ").Append(MemorySwap).Append(';');
+        if (CpuShares is not null) text.Append(" CpuShares = ").Append(CpuShares).Append(';');
+        if (CpusetCpus is not null) text.Append(" CpusetCpus = ").Append(CpusetCpus).Append(';');
+        if (CpuPeriod is not null) text.Append(" CpuPeriod = ").Append(CpuPeriod).Append(';');
+        if (CpuQuota is not null) text.Append(" CpuQuota = ").Append(CpuQuota).Append(';');
+        if (BuildArgs is not null) text.Append(" BuildArgs = ").Append(BuildArgs).Append(';');
+        if (ShmSize is not null) text.Append(" ShmSize = ").Append(ShmSize).Append(';');
         if (Squash is not null) text.Append(" Squash = ").Append(Squash).Append(';');
         if (Labels is not null) text.Append(" Labels = ").Append(Labels).Append(';');
-        if (Networkmode is not null) text.Append(" Networkmode = ").Append(Networkmode).Append(';');
+        if (NetworkMode is not null) text.Append(" NetworkMode = ").Append(NetworkMode).Append(';');
         if (ContentType is not null) text.Append(" ContentType = ").Append(ContentType).Append(';');
         if (RegistryConfig is not null) text.Append(" RegistryConfig = ").Append("***").Append(';');
         if (Platform is not null) text.Append(" Platform = ").Append(Platform).Append(';');

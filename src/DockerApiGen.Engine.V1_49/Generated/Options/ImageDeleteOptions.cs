@@ -19,14 +19,14 @@ public sealed class ImageDeleteOptions
     /// Do not delete untagged parent images
     /// Default: `false`.
     /// </summary>
-    public bool? Noprune { get; set; }
+    public bool? NoPrune { get; set; }
 
     /// <summary>The options that are set, with credentials left out.</summary>
     public override string ToString()
     {
         var text = new global::System.Text.StringBuilder("ImageDeleteOptions {");
         if (Force is not null) text.Append(" Force = ").Append(Force).Append(';');
-        if (Noprune is not null) text.Append(" Noprune = ").Append(Noprune).Append(';');
+        if (NoPrune is not null) text.Append(" NoPrune = ").Append(NoPrune).Append(';');
         return text.Append(" }").ToString();
     }
 }

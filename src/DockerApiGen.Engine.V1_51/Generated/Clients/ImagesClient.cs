@@ -49,26 +49,26 @@ public class ImagesClient
     {
         var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/build", "ImageBuild") { IsStreaming = true };
         request.Query("dockerfile", options?.Dockerfile);
-        request.Query("t", options?.T);
-        request.Query("extrahosts", options?.Extrahosts);
+        request.Query("t", options?.Tag);
+        request.Query("extrahosts", options?.ExtraHosts);
         request.Query("remote", options?.Remote);
-        request.Query("q", options?.Q);
-        request.Query("nocache", options?.Nocache);
-        request.QueryJson("cachefrom", options?.Cachefrom, global::DockerApiGen.Engine.V1_51.EngineJsonContext.Default.IListString);
+        request.Query("q", options?.Quiet);
+        request.Query("nocache", options?.NoCache);
+        request.QueryJson("cachefrom", options?.CacheFrom, global::DockerApiGen.Engine.V1_51.EngineJsonContext.Default.IListString);
         request.Query("pull", options?.Pull);
-        request.Query("rm", options?.Rm);
-        request.Query("forcerm", options?.Forcerm);
+        request.Query("rm", options?.RemoveIntermediateContainers);
+        request.Query("forcerm", options?.ForceRemoveIntermediateContainers);
         request.Query("memory", options?.Memory);
-        request.Query("memswap", options?.Memswap);
-        request.Query("cpushares", options?.Cpushares);
-        request.Query("cpusetcpus", options?.Cpusetcpus);
-        request.Query("cpuperiod", options?.Cpuperiod);
-        request.Query("cpuquota", options?.Cpuquota);
-        request.QueryJson("buildargs", options?.Buildargs, global::DockerApiGen.Engine.V1_51.EngineJsonContext.Default.IDictionaryStringString);
-        request.Query("shmsize", options?.Shmsize);
+        request.Query("memswap", options?.MemorySwap);
+        request.Query("cpushares", options?.CpuShares);
+        request.Query("cpusetcpus", options?.CpusetCpus);
+        request.Query("cpuperiod", options?.CpuPeriod);
+        request.Query("cpuquota", options?.CpuQuota);
+        request.QueryJson("buildargs", options?.BuildArgs, global::DockerApiGen.Engine.V1_51.EngineJsonContext.Default.IDictionaryStringString);
+        request.Query("shmsize", options?.ShmSize);
         request.Query("squash", options?.Squash);
         request.QueryJson("labels", options?.Labels, global::DockerApiGen.Engine.V1_51.EngineJsonContext.Default.IDictionaryStringString);
-        request.Query("networkmode", options?.Networkmode);
+        request.Query("networkmode", options?.NetworkMode);
         request.Header("X-Registry-Config", options?.RegistryConfig);
         request.Query("platform", options?.Platform);
         request.Query("target", options?.Target);
@@ -147,7 +147,7 @@ public class ImagesClient
     {
         var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Delete, $"/images/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}", "ImageDelete");
         request.Query("force", options?.Force);
-        request.Query("noprune", options?.Noprune);
+        request.Query("noprune", options?.NoPrune);
         request.QueryJsonEach("platforms", options?.Platforms, global::DockerApiGen.Engine.V1_51.EngineJsonContext.Default.OCIPlatform);
         return Connection.SendAsync(request, global::DockerApiGen.Engine.V1_51.EngineJsonContext.Default.IListImageDeleteResponseItem, cancellationToken);
     }

@@ -13,14 +13,14 @@ public sealed class ContainerStopOptions
     public string? Signal { get; set; }
 
     /// <summary>Number of seconds to wait before killing the container</summary>
-    public long? T { get; set; }
+    public long? TimeoutSeconds { get; set; }
 
     /// <summary>The options that are set, with credentials left out.</summary>
     public override string ToString()
     {
         var text = new global::System.Text.StringBuilder("ContainerStopOptions {");
         if (Signal is not null) text.Append(" Signal = ").Append(Signal).Append(';');
-        if (T is not null) text.Append(" T = ").Append(T).Append(';');
+        if (TimeoutSeconds is not null) text.Append(" TimeoutSeconds = ").Append(TimeoutSeconds).Append(';');
         return text.Append(" }").ToString();
     }
 }

@@ -19,7 +19,7 @@ public sealed class ImageDeleteOptions
     /// Do not delete untagged parent images
     /// Default: `false`.
     /// </summary>
-    public bool? Noprune { get; set; }
+    public bool? NoPrune { get; set; }
 
     /// <summary>
     /// Select platform-specific content to delete.
@@ -33,7 +33,7 @@ public sealed class ImageDeleteOptions
     {
         var text = new global::System.Text.StringBuilder("ImageDeleteOptions {");
         if (Force is not null) text.Append(" Force = ").Append(Force).Append(';');
-        if (Noprune is not null) text.Append(" Noprune = ").Append(Noprune).Append(';');
+        if (NoPrune is not null) text.Append(" NoPrune = ").Append(NoPrune).Append(';');
         if (Platforms is not null) text.Append(" Platforms = ").Append(Platforms).Append(';');
         return text.Append(" }").ToString();
     }

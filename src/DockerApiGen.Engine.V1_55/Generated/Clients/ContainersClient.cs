@@ -196,7 +196,7 @@ public class ContainersClient
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, ContainerDeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Delete, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}", "ContainerDelete");
-        request.Query("v", options?.V);
+        request.Query("v", options?.RemoveVolumes);
         request.Query("force", options?.Force);
         request.Query("link", options?.Link);
         return Connection.SendAsync(request, cancellationToken);
@@ -534,7 +534,7 @@ public class ContainersClient
     {
         var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/restart", "ContainerRestart");
         request.Query("signal", options?.Signal);
-        request.Query("t", options?.T);
+        request.Query("t", options?.TimeoutSeconds);
         return Connection.SendAsync(request, cancellationToken);
     }
 
@@ -567,7 +567,7 @@ public class ContainersClient
     {
         var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/stop", "ContainerStop");
         request.Query("signal", options?.Signal);
-        request.Query("t", options?.T);
+        request.Query("t", options?.TimeoutSeconds);
         return Connection.SendAsync(request, cancellationToken);
     }
 
