@@ -322,9 +322,8 @@ public sealed class ClientPlanner
             case NamedRef named when _definitions.GetValueOrDefault(named.Name) is ObjectType:
                 return (_types.Of(named).Syntax, $"request.JsonBody({{value}}, {Context}.{TypeInfoName(named)});");
             case ArrayRef or MapRef:
-                var syntax = _types.Of(parameter.Type).Syntax;
-                _jsonTypes.Add(syntax);
-                return (syntax, $"request.JsonBody({{value}}, {Context}.{TypeInfoName(parameter.Type)});");
+                // JsonContextEmitter already lists every collection an operation sends or receives.
+                return (_types.Of(parameter.Type).Syntax, $"request.JsonBody({{value}}, {Context}.{TypeInfoName(parameter.Type)});");
             default:
                 Report(operation, $"The body of '{operation.OperationId}' has a type the client cannot send ({parameter.Type}).");
                 return null;

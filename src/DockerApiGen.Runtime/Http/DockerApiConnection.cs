@@ -25,6 +25,7 @@ public sealed class DockerApiConnection : IDisposable
     private readonly string _prefix;
     private readonly TimeSpan _requestTimeout;
     private readonly string _userAgent;
+    private readonly HttpMessageHandler _handler;
     private DockerVersionProbe? _probe;
 
     /// <summary>Creates the connection for a pinned API version.</summary>
@@ -39,7 +40,8 @@ public sealed class DockerApiConnection : IDisposable
         _requestTimeout = options.RequestTimeout;
         _userAgent = $"DockerApiGen/{apiVersion}";
         var handler = Transport.CreateHandler();
-        _http = new HttpClient(options.ConfigureHandler?.Invoke(handler) ?? handler, disposeHandler: true)
+        _handler = options.ConfigureHandler?.Invoke(handler) ?? handler;
+        _http = new HttpClient(_handler, disposeHandler: true)
         {
             // Time limits are per request (none for streams), applied with cancellation below.
             Timeout = Timeout.InfiniteTimeSpan,
@@ -67,7 +69,8 @@ public sealed class DockerApiConnection : IDisposable
     /// <param name="cancellationToken">Cancels the check.</param>
     public Task EnsureDaemonSupportsVersionAsync(CancellationToken cancellationToken = default) => Probe.EnsureSupportedAsync(ApiVersion, cancellationToken);
 
-    private DockerVersionProbe Probe => LazyInitializer.EnsureInitialized(ref _probe, () => new DockerVersionProbe(Transport, _requestTimeout == Timeout.InfiniteTimeSpan ? null : _requestTimeout));
+    // The probe sends through this connection's handler: the same pooled connections, and any logging handler.
+    private DockerVersionProbe Probe => LazyInitializer.EnsureInitialized(ref _probe, () => new DockerVersionProbe(Transport, _handler, _requestTimeout == Timeout.InfiniteTimeSpan ? null : _requestTimeout, disposeHandler: false));
 
     /// <summary>Sends a request whose answer has no body.</summary>
     /// <param name="request">The request.</param>
@@ -287,17 +290,8 @@ public sealed class DockerApiConnection : IDisposable
     public async Task<HijackedConnection> HijackAsync(DockerRequest request, string protocol, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Stream connection;
-        try
-        {
-            // Connects and, for TLS transports, completes the handshake: the same connection the handler would open.
-            connection = await Transport.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not DockerConnectionException && DockerConnectionFailures.Explain(Transport, ex) is { } explained)
-        {
-            throw explained;
-        }
-
+        // Connects and, for TLS transports, completes the handshake (failures come explained).
+        var connection = await Transport.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var target = $"/v{ApiVersion}{request.Path}{request.QueryString}";
@@ -367,13 +361,10 @@ public sealed class DockerApiConnection : IDisposable
         {
             response = await _http.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex) when (FindConnectionError(ex) is { } connectionError)
-        {
-            throw new DockerConnectionException(connectionError.Endpoint, connectionError.Message, ex);
-        }
         catch (HttpRequestException ex) when (DockerConnectionFailures.Explain(Transport, ex) is { } explained)
         {
-            // TLS failures, a non-HTTP endpoint, a refused connection: said in terms of what to change.
+            // The transport's own DockerConnectionException, or a TLS failure, a non-HTTP endpoint, a refused
+            // connection: said in terms of what to change.
             throw explained;
         }
 
@@ -392,19 +383,6 @@ public sealed class DockerApiConnection : IDisposable
 
             throw DockerApiException.From(response.StatusCode, body, request.Method.Method, request.Path);
         }
-    }
-
-    private static DockerConnectionException? FindConnectionError(Exception exception)
-    {
-        for (var current = exception.InnerException; current is not null; current = current.InnerException)
-        {
-            if (current is DockerConnectionException connection)
-            {
-                return connection;
-            }
-        }
-
-        return null;
     }
 
     private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

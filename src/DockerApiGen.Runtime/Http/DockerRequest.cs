@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DockerApiGen.Runtime.Auth;
 using DockerApiGen.Runtime.Query;
+using DockerApiGen.Runtime.Transport;
 
 namespace DockerApiGen.Runtime.Http;
 
@@ -159,11 +160,8 @@ public sealed class DockerRequest
             return this;
         }
 
-        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0 || value.Contains('\0', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The value of header '{name}' holds a line break or NUL; it is refused so that it cannot inject headers.", name);
-        }
-
+        // Refused here, where the request is built, so hijacked requests (written by hand) are covered too.
+        DockerHeaderValues.ThrowIfUnsafe(name, value);
         (_headers ??= []).Add(new(name, value));
         return this;
     }

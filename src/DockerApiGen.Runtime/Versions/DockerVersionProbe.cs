@@ -30,15 +30,16 @@ public sealed class DockerVersionProbe : IDisposable
 
     /// <summary>Creates a probe that sends through the given handler (e.g. the client's, wrapped for logging).</summary>
     /// <param name="transport">The daemon's transport, for its base address and messages (not disposed by the probe).</param>
-    /// <param name="handler">The handler requests go through; the probe disposes it.</param>
+    /// <param name="handler">The handler requests go through.</param>
     /// <param name="timeout">The time limit of one probe; default 30 s.</param>
-    public DockerVersionProbe(DockerTransport transport, HttpMessageHandler handler, TimeSpan? timeout = null)
+    /// <param name="disposeHandler">Whether the probe disposes <paramref name="handler"/> (false when a client shares its own).</param>
+    public DockerVersionProbe(DockerTransport transport, HttpMessageHandler handler, TimeSpan? timeout = null, bool disposeHandler = true)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(handler);
         _transport = transport;
         _timeout = timeout ?? TimeSpan.FromSeconds(30);
-        _http = new HttpClient(handler, disposeHandler: true) { BaseAddress = transport.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(handler, disposeHandler) { BaseAddress = transport.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The daemon's API versions: asked once, then kept.</summary>
