@@ -214,7 +214,7 @@ public sealed class ClientPlanner
         var (returnType, returnsDoc, callExpression, streaming) = response.Value;
         var semantics = _config.ResponseOf(operation.OperationId);
         var method = operation.Method[0] + operation.Method[1..].ToLowerInvariant();
-        statements.Insert(0, $"var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.{method}, $\"{path}\", \"{operation.OperationId}\"){(streaming || semantics.NoTimeout ? " { IsStreaming = true }" : string.Empty)};");
+        statements.Insert(0, $"var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.{method}, $\"{path}\", \"{operation.OperationId}\"){(streaming || semantics.NoTimeout ? " { NoTimeLimit = true }" : string.Empty)};");
         return new MethodPlan(
             operation,
             baseName + "Async",

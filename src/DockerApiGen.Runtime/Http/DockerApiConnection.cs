@@ -405,7 +405,7 @@ public sealed class DockerApiConnection : IDisposable
     private CancellationTokenSource Limit(DockerRequest request, CancellationToken cancellationToken)
     {
         var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (!request.IsStreaming && _requestTimeout != Timeout.InfiniteTimeSpan)
+        if (!request.NoTimeLimit && _requestTimeout != Timeout.InfiniteTimeSpan)
         {
             limit.CancelAfter(_requestTimeout);
         }

@@ -98,7 +98,7 @@ public class ExecClient
     [global::DockerApiGen.Runtime.DockerOperation("ExecStart", "POST", "/exec/{id}/start")]
     public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Runtime.Streams.HijackedConnection> StartAsync(string id, global::DockerApiGen.Engine.V1_45.Models.ExecStartConfig? execStartConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/exec/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/start", "ExecStart") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/exec/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/start", "ExecStart") { NoTimeLimit = true };
         request.JsonBody(execStartConfig, global::DockerApiGen.Engine.V1_45.EngineJsonContext.Default.ExecStartConfig);
         return Connection.HijackAsync(request, "tcp", cancellationToken);
     }
