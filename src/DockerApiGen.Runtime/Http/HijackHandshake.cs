@@ -96,8 +96,7 @@ internal static class HijackHandshake
             throw DockerApiException.From(status, body, request.Method.Method, request.Path);
         }
 
-        bool? multiplexed = headers.TryGetValue("Content-Type", out var type) && type.StartsWith(ContainerOutput.MultiplexedContentType, StringComparison.OrdinalIgnoreCase) ? true : null;
-        return (new PrefixedStream(buffer, bodyStart, filled - bodyStart, connection), multiplexed);
+        return (new PrefixedStream(buffer, bodyStart, filled - bodyStart, connection), ContainerOutput.MultiplexedFromContentType(headers.GetValueOrDefault("Content-Type")));
     }
 
     private static HttpStatusCode ParseStatus(string statusLine, DockerRequest request)

@@ -13,6 +13,9 @@ internal sealed class ResponseStream(Stream inner, HttpResponseMessage response)
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    /// <summary>The answer's <c>Content-Type</c>, if it has one.</summary>
+    public string? ContentType => response.Content.Headers.ContentType?.ToString();
+
     public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
     public override int Read(Span<byte> buffer) => inner.Read(buffer);
