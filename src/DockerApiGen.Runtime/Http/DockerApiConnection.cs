@@ -166,10 +166,15 @@ public sealed class DockerApiConnection : IDisposable
         return new ContainerOutput(body, ContainerOutput.MultiplexedFromContentType(body.ContentType));
     }
 
-    /// <summary>Opens an attach or exec session on a new connection (<c>Upgrade: tcp</c>, or another protocol).</summary>
+    /// <summary>
+    /// Opens an attach or exec session on a new connection (<c>Upgrade: tcp</c>, or another protocol). An exec start
+    /// whose body says <c>"Detach": true</c> returns as soon as the daemon has answered, with a finished session
+    /// (<see cref="HijackedConnection.IsDetached"/>).
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="protocol">The upgrade protocol: <c>tcp</c> for attach and exec, <c>h2c</c> for sessions.</param>
     /// <param name="cancellationToken">Cancels connecting and the handshake.</param>
+    /// <exception cref="DockerConnectionException">The daemon did not upgrade the connection (a proxy may drop the upgrade), or the connection broke.</exception>
     public async Task<HijackedConnection> HijackAsync(DockerRequest request, string protocol, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -177,12 +182,23 @@ public sealed class DockerApiConnection : IDisposable
         var connection = await Transport.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (readStream, multiplexed) = await HijackHandshake.RunAsync(connection, request, Target(request), Transport.BaseAddress.Authority, _userAgent, protocol, cancellationToken).ConfigureAwait(false);
-            return new HijackedConnection(readStream, connection, multiplexed);
+            var (readStream, multiplexed) = await HijackHandshake.RunAsync(connection, Transport, request, Target(request), _userAgent, protocol, cancellationToken).ConfigureAwait(false);
+            if (readStream is null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return new HijackedConnection();
+            }
+
+            return new HijackedConnection(new ResponseStream(readStream, response: null, Transport.Endpoint, request), connection, multiplexed);
         }
-        catch
+        catch (Exception ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            if (ex is IOException && !cancellationToken.IsCancellationRequested)
+            {
+                throw DockerConnectionFailures.Interrupted(Transport.Endpoint, request, ex);
+            }
+
             throw;
         }
     }
@@ -261,6 +277,10 @@ public sealed class DockerApiConnection : IDisposable
         {
             throw new TimeoutException($"The Docker daemon at {Transport.Endpoint} did not answer {request.Method} {request.Path} within {_requestTimeout.TotalSeconds:0.###} s (DockerClientOptions.RequestTimeout).", ex);
         }
+        catch (IOException ex) when (!limit.IsCancellationRequested)
+        {
+            throw DockerConnectionFailures.Interrupted(Transport.Endpoint, request, ex); // e.g. a wait cut by the daemon stopping
+        }
     }
 
     /// <summary>The JSON values of a streamed answer, read as they arrive; with <paramref name="endQuietlyWhenCancelled"/>, cancelling ends them without an exception.</summary>
@@ -295,6 +315,10 @@ public sealed class DockerApiConnection : IDisposable
                         {
                             yield break;
                         }
+                        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            throw DockerConnectionFailures.Interrupted(Transport.Endpoint, request, ex);
+                        }
 
                         if (!more)
                         {
@@ -315,7 +339,7 @@ public sealed class DockerApiConnection : IDisposable
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new ResponseStream(stream, response);
+            return new ResponseStream(stream, response, Transport.Endpoint, request);
         }
         catch
         {
