@@ -135,7 +135,8 @@ public sealed class RegistryAuthenticationHandler : DelegatingHandler
             var last = ChallengeParser.Parse(response, registry).FirstOrDefault(c => c.IsBearer) ?? challenge;
             var body = await RegistryApiException.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             var target = RegistryRequestTarget.From(uri);
-            var hint = noLogin || (sent.Token is null && !sent.Basic)
+            var anonymous = noLogin || await GetLoginAsync(registry, cancellationToken).ConfigureAwait(false) is null;
+            var hint = anonymous
                 ? $"The registry {registry} needs credentials and none are configured for it: pass them, or run 'docker login {registry}'."
                 : null;
             throw new RegistryAccessDeniedException(response.StatusCode, request.Method.Method, target, RegistryApiException.ReadErrors(body), null, last?.Error, last?.Scope, hint);
