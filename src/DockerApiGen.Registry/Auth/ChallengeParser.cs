@@ -87,7 +87,6 @@ public static class ChallengeParser
             var first = true;
             while (true)
             {
-                var before = _i;
                 SkipSpaces();
                 if (AtEnd)
                 {
@@ -137,6 +136,20 @@ public static class ChallengeParser
                 }
 
                 _i++;
+                if (first && !AtEnd && Peek == '=')
+                {
+                    // A token68 with padding, as in "Basic abc==".
+                    var padStart = _i - 1;
+                    while (!AtEnd && Peek == '=')
+                    {
+                        _i++;
+                    }
+
+                    parameters[""] = name + text[padStart.._i];
+                    first = false;
+                    continue;
+                }
+
                 SkipSpaces();
                 var valueAt = _i;
                 string value;
@@ -147,13 +160,7 @@ public static class ChallengeParser
                 else
                 {
                     value = ReadToken();
-                    while (!AtEnd && Peek == '=')
-                    {
-                        // token68 padding, as in "Basic abc=="
-                        _i++;
-                    }
-
-                    if (value.Length == 0 && _i == valueAt)
+                    if (value.Length == 0)
                     {
                         throw Fail(valueAt + 1, $"the parameter '{name}' has no value after '=' (expected a token or a quoted string).");
                     }
@@ -165,10 +172,6 @@ public static class ChallengeParser
                 }
 
                 first = false;
-                if (_i == before)
-                {
-                    throw Fail(_i + 1, "the parser made no progress.");
-                }
             }
 
             return new AuthenticationChallenge(scheme, parameters);
