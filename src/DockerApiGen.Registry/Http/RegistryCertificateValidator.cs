@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using DockerApiGen.Runtime.Transport;
 
 namespace DockerApiGen.Registry.Http;
 
@@ -55,21 +56,11 @@ internal sealed class RegistryCertificateValidator
 
         if (_roots.Count > 0)
         {
-            using var custom = new X509Chain();
-            custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            custom.ChainPolicy.CustomTrustStore.AddRange(_roots);
-            custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            if (chain is not null)
-            {
-                custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
-            }
-
-            if (custom.Build(leaf))
+            if (CertificateChains.Problems(leaf, _roots, chain) is not { } problems)
             {
                 return true;
             }
 
-            var problems = string.Join("; ", custom.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
             throw new RegistryTlsException(host, $"The registry {host} presented a certificate (subject {leaf.Subject}, issuer {leaf.Issuer}) that neither the system nor the CAs in {string.Join(", ", _files)} trust ({problems}). Add the CA that signed it to RegistryTlsOptions.TrustedCaCertificateFiles.");
         }
 
