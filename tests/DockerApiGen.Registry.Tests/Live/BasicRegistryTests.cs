@@ -47,12 +47,22 @@ public sealed class BasicRegistryTests
 
         using (var get = await client.SendOkAsync(HttpMethod.Get, $"/v2/{repository}/manifests/v1", accept: "application/vnd.docker.distribution.manifest.v2+json"))
         {
-            var announced = Digest.Parse(get.Headers.GetValues("Docker-Content-Digest").Single());
-            Assert.Equal(manifest, announced);
-            await using var verified = new VerifyingReadStream(await get.Content.ReadAsStreamAsync(Cancel), announced, get.Content.Headers.ContentLength);
-            using var json = await JsonDocument.ParseAsync(verified, cancellationToken: Cancel);
-            Assert.True(verified.IsVerified);
+            // By tag: checked against the registry's Docker-Content-Digest, which is the push's digest.
+            var content = await VerifiedDownload.ReadAllAsync(get, requested: null, cancellationToken: Cancel);
+            Assert.True(content.Verified);
+            Assert.Equal(manifest, content.Digest);
+            Assert.Equal("application/vnd.docker.distribution.manifest.v2+json", content.MediaType);
+            using var json = JsonDocument.Parse(content.Bytes);
             Assert.Equal(layer.ToString(), json.RootElement.GetProperty("layers")[0].GetProperty("digest").GetString());
+        }
+
+        using (var blob = await client.SendOkAsync(HttpMethod.Get, $"/v2/{repository}/blobs/{layer}"))
+        {
+            await using var verified = await VerifiedDownload.OpenBlobAsync(blob, layer, layerBytes.Length, Cancel);
+            var copy = new MemoryStream();
+            await verified.CopyToAsync(copy, Cancel);
+            Assert.True(verified.IsVerified);
+            Assert.Equal(layerBytes, copy.ToArray());
         }
 
         // A ranged read resumes a download; the two parts verify as the whole.
