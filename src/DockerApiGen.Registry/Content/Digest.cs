@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
+using DockerApiGen.Registry.Json;
 
 namespace DockerApiGen.Registry.Content;
 
@@ -6,8 +8,10 @@ namespace DockerApiGen.Registry.Content;
 /// A content digest as registries and image references write it, <c>algorithm:encoded</c>
 /// (<c>sha256:</c> followed by 64 lower-case hex digits). Only the algorithms a client can verify are accepted
 /// (<c>sha256</c>, <c>sha384</c>, <c>sha512</c>), each with exactly its length of lower-case hex, as the docker CLI
-/// and the OCI image spec require. Equal digests compare equal; <see cref="ToString"/> gives the wire form.
+/// and the OCI image spec require. Equal digests compare equal; <see cref="ToString"/> gives the wire form, which
+/// is also its JSON form (<see cref="DigestJsonConverter"/>).
 /// </summary>
+[JsonConverter(typeof(DigestJsonConverter))]
 public readonly record struct Digest
 {
     private readonly string? _value;

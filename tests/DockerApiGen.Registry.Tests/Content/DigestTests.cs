@@ -35,6 +35,17 @@ public sealed class DigestTests
     }
 
     [Fact]
+    public void Reads_and_writes_json_as_the_wire_string()
+    {
+        var digest = Digest.Parse("sha256:" + new string('d', 64));
+        var json = System.Text.Json.JsonSerializer.Serialize(new[] { digest }, DigestJson.Default.DigestArray);
+        Assert.Equal($"[\"{digest}\"]", json);
+        Assert.Equal(digest, System.Text.Json.JsonSerializer.Deserialize(json, DigestJson.Default.DigestArray)![0]);
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize("[\"sha256:abc\"]", DigestJson.Default.DigestArray));
+        Assert.Contains("exactly 64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Computes_the_same_digest_from_bytes_and_streams()
     {
         var bytes = Encoding.UTF8.GetBytes("hello registry");
@@ -45,4 +56,9 @@ public sealed class DigestTests
         Assert.True(Digest.Parse(expected).Matches(bytes));
         Assert.False(Digest.Parse(expected).Matches([.. bytes, 0]));
     }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(Digest[]))]
+internal sealed partial class DigestJson : System.Text.Json.Serialization.JsonSerializerContext
+{
 }
