@@ -4,7 +4,9 @@
 #     without iptables or a bridge, vfs storage (works in a container, needs no kernel modules);
 #   - a registry (Debian's docker-registry 2.8) on 127.0.0.1:5000 with htpasswd auth;
 #   - a single-node swarm on that daemon, advertised on 127.0.0.1;
-#   - an image dockerapigen/busybox:latest imported from the static busybox (nothing is pulled).
+#   - an image dockerapigen/busybox:latest imported from the static busybox (nothing is pulled);
+#   - through start-test-registries.sh, a registry with token auth on 127.0.0.1:5055 and one behind TLS on
+#     127.0.0.1:5056 (their variables are added to $STATE/env).
 # It never touches the system daemon or /var/run/docker.sock. Running it again is harmless.
 # Everything lives in $DOCKERAPIGEN_TEST_STATE (default .test-daemon/, git-ignored); the variables
 # other scripts need are written to $STATE/env (source it).
@@ -145,6 +147,7 @@ start_dockerd
 start_registry
 init_swarm
 import_busybox
+DOCKERAPIGEN_TEST_STATE="$STATE" bash "$repo/build/start-test-registries.sh"
 
 # DOCKER_CONFIG keeps `docker login` credentials for the test registry out of ~/.docker.
 mkdir -p "$STATE/docker-config"
@@ -156,5 +159,6 @@ DOCKERAPIGEN_TEST_REGISTRY_USER=$REGISTRY_USER
 DOCKERAPIGEN_TEST_REGISTRY_PASSWORD=$REGISTRY_PASSWORD
 export DOCKER_HOST DOCKER_CONFIG DOCKERAPIGEN_TEST_REGISTRY DOCKERAPIGEN_TEST_REGISTRY_USER DOCKERAPIGEN_TEST_REGISTRY_PASSWORD
 ENV
+cat "$STATE/registries.env" >>"$STATE/env"
 log "ready; run: source $STATE/env"
 echo "export DOCKER_HOST=unix://$SOCK"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops what build/start-test-daemon.sh started (registry, dockerd and its containerd), and unmounts
+# Stops what build/start-test-daemon.sh started (registries, dockerd and its containerd), and unmounts
 # anything left mounted under the state folder. Never fails when nothing runs.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,6 +21,7 @@ stop_pid_file() {
   rm -f "$file"
 }
 
+DOCKERAPIGEN_TEST_STATE="$STATE" bash "$repo/build/stop-test-registries.sh"
 stop_pid_file "$STATE/registry.pid" registry
 stop_pid_file "$STATE/docker.pid" dockerd
 # A managed containerd outlives a killed dockerd; it keeps its pid beside the exec root.

@@ -25,22 +25,11 @@ internal sealed class ServerCertificateValidator(string endpoint, string caFile,
                 + "Connect with a host name or address the certificate lists (subject alternative names), or reissue the daemon's certificate for this one.");
         }
 
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(roots);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (chain is not null)
-        {
-            // Intermediates the daemon sent with its certificate.
-            custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
-        }
-
-        if (custom.Build(leaf))
+        if (CertificateChains.Problems(leaf, roots, chain) is not { } problems)
         {
             return true;
         }
 
-        var problems = string.Join("; ", custom.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
         throw new DockerConnectionException(endpoint,
             $"The daemon at {endpoint} presented a certificate (subject {leaf.Subject}, issuer {leaf.Issuer}) that the CA in {caFile} did not sign ({problems}). "
             + "Use the CA that signed the daemon's certificate as ca.pem (DOCKER_CERT_PATH or the context's TLS folder).");
