@@ -68,6 +68,15 @@ public sealed class SourceWriter
         return Line($"/// </{element}>");
     }
 
+    /// <summary>Writes an XML doc element whose content is already XML (generator-written text with <c>see</c> references).</summary>
+    /// <param name="element">The element name.</param>
+    /// <param name="xml">The content, well-formed XML.</param>
+    public SourceWriter DocXml(string element, string xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        return Line($"/// <{element}>{xml}</{element}>");
+    }
+
     /// <inheritdoc />
     public override string ToString() => _text.ToString();
 }
