@@ -124,6 +124,58 @@ public sealed class ContainerScenarios
     }
 
     [Fact]
+    public async Task A_detached_exec_returns_at_once_and_runs_its_command()
+    {
+        using var docker = Daemon.Client();
+        var id = await Daemon.CreateContainerAsync(docker, "sleep 300");
+        try
+        {
+            await docker.Containers.StartAsync(id, cancellationToken: Daemon.Token);
+            var exec = await docker.Exec.CreateAsync(id, new ExecConfig { Cmd = ["touch", "/tmp/touched-by-detached-exec"] }, Daemon.Token);
+
+            // The daemon answers 200 with an empty body and no upgrade; the call must not wait for a session.
+            await using (var session = await docker.Exec.StartAsync(exec.Id, new ExecStartConfig { Detach = true }, Daemon.Token).WaitAsync(TimeSpan.FromSeconds(30), Daemon.Token))
+            {
+                Assert.True(session.IsDetached);
+                Assert.Equal(("", ""), await session.ReadToEndAsync(Daemon.Token).WaitAsync(TimeSpan.FromSeconds(5), Daemon.Token));
+                await Assert.ThrowsAsync<InvalidOperationException>(() => session.WriteAsync("x"u8.ToArray(), Daemon.Token).AsTask());
+            }
+
+            await Daemon.EventuallyAsync(async () => (await docker.Exec.InspectAsync(exec.Id, Daemon.Token)).Running == false, "the detached exec to finish");
+            Assert.Equal(0, (await docker.Exec.InspectAsync(exec.Id, Daemon.Token)).ExitCode);
+            var touched = await docker.Containers.GetArchiveInfoAsync(id, "/tmp/touched-by-detached-exec", Daemon.Token);
+            Assert.Equal("touched-by-detached-exec", touched.Name);
+        }
+        finally
+        {
+            await Daemon.RemoveContainerAsync(docker, id);
+        }
+    }
+
+    [Fact]
+    public async Task An_exec_started_with_an_empty_config_sends_a_body_and_attaches()
+    {
+        using var docker = Daemon.Client();
+        var id = await Daemon.CreateContainerAsync(docker, "sleep 300");
+        try
+        {
+            await docker.Containers.StartAsync(id, cancellationToken: Daemon.Token);
+            var exec = await docker.Exec.CreateAsync(id, new ExecConfig { AttachStdout = true, AttachStderr = true, Cmd = ["echo", "attached by default"] }, Daemon.Token);
+
+            // The daemon answers 400 "EOF" to a start without a body; the config is required and {} is enough.
+            await Assert.ThrowsAsync<ArgumentNullException>(() => docker.Exec.StartAsync(exec.Id, null!, Daemon.Token));
+            await using var session = await docker.Exec.StartAsync(exec.Id, new ExecStartConfig(), Daemon.Token);
+            Assert.False(session.IsDetached);
+            var (stdout, _) = await session.ReadToEndAsync(Daemon.Token).WaitAsync(TimeSpan.FromSeconds(30), Daemon.Token);
+            Assert.Equal("attached by default\n", stdout);
+        }
+        finally
+        {
+            await Daemon.RemoveContainerAsync(docker, id);
+        }
+    }
+
+    [Fact]
     public async Task Stats_come_one_shot_and_streamed()
     {
         using var docker = Daemon.Client();

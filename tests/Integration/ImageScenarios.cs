@@ -71,6 +71,43 @@ public sealed class ImageScenarios
     }
 
     [Fact]
+    public async Task Commit_and_import_apply_every_change_they_are_given()
+    {
+        using var docker = Daemon.Client();
+        var repository = Daemon.Name("changes");
+        var id = await Daemon.CreateContainerAsync(docker, "true");
+        try
+        {
+            // Each change is its own repeated `changes` parameter; one string could carry only one instruction.
+            await docker.Images.CommitAsync(options: new ImageCommitOptions { Container = id, Repo = repository, Tag = "committed", Changes = ["ENV A=1", "LABEL b=2"] }, cancellationToken: Daemon.Token);
+            var committed = await docker.Images.InspectAsync(repository + ":committed", Daemon.Token);
+            Assert.Contains("A=1", committed.Config?.Env ?? []);
+            Assert.Equal("2", committed.Config?.Labels?["b"]);
+
+            await docker.Images.CreateAsync(Daemon.BusyboxRootFs(), new ImageCreateOptions { FromSrc = "-", Repo = repository, Tag = "imported", Changes = ["LABEL " + Daemon.LabelFilter, "ENV IMPORTED=yes"] }, Daemon.Token)
+                .WaitForCompletionAsync(cancellationToken: Daemon.Token);
+            var imported = await docker.Images.InspectAsync(repository + ":imported", Daemon.Token);
+            Assert.Contains("IMPORTED=yes", imported.Config?.Env ?? []);
+            Assert.Equal(Daemon.RunId, imported.Config?.Labels?[Daemon.RunLabel]);
+        }
+        finally
+        {
+            await Daemon.RemoveContainerAsync(docker, id);
+            foreach (var tag in new[] { "committed", "imported" })
+            {
+                try
+                {
+                    await docker.Images.DeleteAsync($"{repository}:{tag}", new ImageDeleteOptions { Force = true }, CancellationToken.None);
+                }
+                catch (DockerNotFoundException)
+                {
+                    // Not made: the test failed before.
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_build_streams_progress_and_a_failing_build_surfaces_its_error()
     {
         using var docker = Daemon.Client();

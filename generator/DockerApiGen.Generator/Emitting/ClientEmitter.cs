@@ -11,7 +11,7 @@ namespace DockerApiGen.Generator.Emitting;
 public static class ClientEmitter
 {
     /// <summary>The request property that lifts the time limit (streams, waits).</summary>
-    private const string NoTimeLimitProperty = "IsStreaming";
+    private const string NoTimeLimitProperty = "NoTimeLimit";
 
     /// <summary>Writes the class.</summary>
     /// <param name="file">Where to write.</param>

@@ -32,7 +32,7 @@ public sealed record GenerationRun(GeneratorInputs Inputs)
     public Task<IReadOnlyList<PullResult>> EnsureSpecsAsync(IReadOnlyList<SpecLockEntry> entries, SpecSource source, CancellationToken cancellationToken)
         => Inputs.Cache.PullAsync(entries, source, force: false, cancellationToken);
 
-    /// <summary>Generates the versions in memory, two at a time on this kind of machine; nothing is written.</summary>
+    /// <summary>Generates the versions in memory, as many at a time as the machine has processors; nothing is written.</summary>
     /// <param name="entries">The versions.</param>
     /// <param name="compile">Whether to compile each and read its surface.</param>
     /// <param name="cancellationToken">Cancels generation.</param>

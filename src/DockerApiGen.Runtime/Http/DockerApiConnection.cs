@@ -22,7 +22,8 @@ public sealed class DockerApiConnection : IDisposable
 {
     private const int MaxErrorBodyBytes = 1024 * 1024;
     private readonly HttpClient _http;
-    private readonly string _prefix;
+    private readonly string _origin;
+    private readonly string _versionPrefix;
     private readonly TimeSpan _requestTimeout;
     private readonly string _userAgent;
     private readonly HttpMessageHandler _handler;
@@ -48,8 +49,8 @@ public sealed class DockerApiConnection : IDisposable
         };
         // No default User-Agent: HttpClient copies default headers into every request (200 B a call), and the
         // daemon does not need one. Hijacked requests, written by hand, do send it.
-        var authority = Transport.BaseAddress.GetLeftPart(UriPartial.Authority);
-        _prefix = $"{authority}/v{apiVersion}";
+        _origin = Transport.BaseAddress.GetLeftPart(UriPartial.Authority);
+        _versionPrefix = $"/v{apiVersion}";
     }
 
     /// <summary>The pinned API version.</summary>
@@ -75,18 +76,8 @@ public sealed class DockerApiConnection : IDisposable
     /// <summary>Sends a request whose answer has no body.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels it.</param>
-    public async Task SendAsync(DockerRequest request, CancellationToken cancellationToken)
-    {
-        using var limit = Limit(request, cancellationToken);
-        try
-        {
-            using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (IsTimeout(limit, cancellationToken))
-        {
-            throw TimedOut(request, ex);
-        }
-    }
+    public Task SendAsync(DockerRequest request, CancellationToken cancellationToken)
+        => SendWithinLimitAsync<bool>(request, json: null, headers: null, mayBeEmpty: true, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON answer.</summary>
     /// <typeparam name="T">The answer's type.</typeparam>
@@ -94,25 +85,10 @@ public sealed class DockerApiConnection : IDisposable
     /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Cancels it.</param>
     /// <exception cref="InvalidDataException">The daemon answered without a body.</exception>
-    public async Task<T> SendAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        // Written out rather than calling SendForOptionalAsync: one async frame less on the hottest path.
         ArgumentNullException.ThrowIfNull(typeInfo);
-        using var limit = Limit(request, cancellationToken);
-        try
-        {
-            using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
-            var stream = await response.Content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(stream, typeInfo, limit.Token).ConfigureAwait(false)
-                    ?? throw new InvalidDataException($"The daemon answered {request.Method} {request.Path} with null; a {typeof(T).Name} was expected.");
-            }
-        }
-        catch (OperationCanceledException ex) when (IsTimeout(limit, cancellationToken))
-        {
-            throw TimedOut(request, ex);
-        }
+        return SendWithinLimitAsync(request, typeInfo, headers: null, mayBeEmpty: false, cancellationToken)!;
     }
 
     /// <summary>Sends a request whose answer may be JSON or empty (e.g. <c>204</c>).</summary>
@@ -120,28 +96,10 @@ public sealed class DockerApiConnection : IDisposable
     /// <param name="request">The request.</param>
     /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Cancels it.</param>
-    public async Task<T?> SendForOptionalAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public Task<T?> SendForOptionalAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        using var limit = Limit(request, cancellationToken);
-        try
-        {
-            using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
-            {
-                return default;
-            }
-
-            var stream = await response.Content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(stream, typeInfo, limit.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException ex) when (IsTimeout(limit, cancellationToken))
-        {
-            throw TimedOut(request, ex);
-        }
+        return SendWithinLimitAsync(request, typeInfo, headers: null, mayBeEmpty: true, cancellationToken);
     }
 
     /// <summary>Sends a request and reads what its headers say (ping, archive stat).</summary>
@@ -149,19 +107,10 @@ public sealed class DockerApiConnection : IDisposable
     /// <param name="request">The request.</param>
     /// <param name="read">Reads the result from the response headers.</param>
     /// <param name="cancellationToken">Cancels it.</param>
-    public async Task<T> SendForHeadersAsync<T>(DockerRequest request, Func<HttpResponseHeaders, T> read, CancellationToken cancellationToken)
+    public Task<T> SendForHeadersAsync<T>(DockerRequest request, Func<HttpResponseHeaders, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        using var limit = Limit(request, cancellationToken);
-        try
-        {
-            using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, limit.Token).ConfigureAwait(false);
-            return read(response.Headers);
-        }
-        catch (OperationCanceledException ex) when (IsTimeout(limit, cancellationToken))
-        {
-            throw TimedOut(request, ex);
-        }
+        return SendWithinLimitAsync(request, json: null, read, mayBeEmpty: false, cancellationToken)!;
     }
 
     /// <summary>
@@ -172,49 +121,10 @@ public sealed class DockerApiConnection : IDisposable
     /// <param name="request">The request.</param>
     /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Ends the stream.</param>
-    public async IAsyncEnumerable<T> StreamAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<T> StreamAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        HttpResponseMessage response;
-        try
-        {
-            response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            yield break;
-        }
-
-        using (response)
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                var values = JsonStream.ReadAsync(stream, typeInfo, cancellationToken).GetAsyncEnumerator(cancellationToken);
-                await using (values.ConfigureAwait(false))
-                {
-                    while (true)
-                    {
-                        bool more;
-                        try
-                        {
-                            more = await values.MoveNextAsync().ConfigureAwait(false);
-                        }
-                        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or IOException)
-                        {
-                            yield break;
-                        }
-
-                        if (!more)
-                        {
-                            yield break;
-                        }
-
-                        yield return values.Current;
-                    }
-                }
-            }
-        }
+        return ReadValuesAsync(request, typeInfo, endQuietlyWhenCancelled: true, cancellationToken);
     }
 
     /// <summary>
@@ -230,19 +140,14 @@ public sealed class DockerApiConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentNullException.ThrowIfNull(errorOf);
-        using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        await foreach (var message in ReadValuesAsync(request, typeInfo, endQuietlyWhenCancelled: false, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var message in JsonStream.ReadAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false))
+            if (errorOf(message) is { } error)
             {
-                if (errorOf(message) is { } error)
-                {
-                    throw new DockerProgressException(request.OperationId, error.Message, error.Code);
-                }
-
-                yield return message;
+                throw new DockerProgressException(request.OperationId, error.Message, error.Code);
             }
+
+            yield return message;
         }
     }
 
@@ -250,43 +155,26 @@ public sealed class DockerApiConnection : IDisposable
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the request (not later reads: pass a token to them).</param>
     public async Task<Stream> SendForStreamAsync(DockerRequest request, CancellationToken cancellationToken)
-    {
-        var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new ResponseStream(stream, response);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
+        => await OpenBodyAsync(request, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Sends a request whose answer is container output (logs); the caller disposes it.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<ContainerOutput> SendForOutputAsync(DockerRequest request, CancellationToken cancellationToken)
     {
-        var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var multiplexed = response.Content.Headers.ContentType?.MediaType == ContainerOutput.MultiplexedContentType ? true : (bool?)null;
-            return new ContainerOutput(stream, multiplexed, response);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+        var body = await OpenBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        return new ContainerOutput(body, ContainerOutput.MultiplexedFromContentType(body.ContentType));
     }
 
-    /// <summary>Opens an attach or exec session on a new connection (<c>Upgrade: tcp</c>, or another protocol).</summary>
+    /// <summary>
+    /// Opens an attach or exec session on a new connection (<c>Upgrade: tcp</c>, or another protocol). An exec start
+    /// whose body says <c>"Detach": true</c> returns as soon as the daemon has answered, with a finished session
+    /// (<see cref="HijackedConnection.IsDetached"/>).
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="protocol">The upgrade protocol: <c>tcp</c> for attach and exec, <c>h2c</c> for sessions.</param>
     /// <param name="cancellationToken">Cancels connecting and the handshake.</param>
+    /// <exception cref="DockerConnectionException">The daemon did not upgrade the connection (a proxy may drop the upgrade), or the connection broke.</exception>
     public async Task<HijackedConnection> HijackAsync(DockerRequest request, string protocol, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -294,13 +182,23 @@ public sealed class DockerApiConnection : IDisposable
         var connection = await Transport.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var target = $"/v{ApiVersion}{request.Path}{request.QueryString}";
-            var (readStream, multiplexed) = await HijackHandshake.RunAsync(connection, request, target, Transport.BaseAddress.Authority, _userAgent, protocol, cancellationToken).ConfigureAwait(false);
-            return new HijackedConnection(readStream, connection, multiplexed);
+            var (readStream, multiplexed) = await HijackHandshake.RunAsync(connection, Transport, request, Target(request), _userAgent, protocol, cancellationToken).ConfigureAwait(false);
+            if (readStream is null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return new HijackedConnection();
+            }
+
+            return new HijackedConnection(new ResponseStream(readStream, response: null, Transport.Endpoint, request), connection, multiplexed);
         }
-        catch
+        catch (Exception ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            if (ex is IOException && !cancellationToken.IsCancellationRequested)
+            {
+                throw DockerConnectionFailures.Interrupted(Transport.Endpoint, request, ex);
+            }
+
             throw;
         }
     }
@@ -311,8 +209,7 @@ public sealed class DockerApiConnection : IDisposable
     public async Task<WebSocket> ConnectWebSocketAsync(DockerRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var scheme = Transport.Tls is null ? "ws" : "wss";
-        var uri = new Uri($"{scheme}://{Transport.BaseAddress.Authority}/v{ApiVersion}{request.Path}{request.QueryString}");
+        var uri = new Uri(Target(request, origin: $"{(Transport.Tls is null ? "ws" : "wss")}://{Transport.BaseAddress.Authority}"));
         var socket = new ClientWebSocket();
         foreach (var (name, value) in request.Headers)
         {
@@ -344,10 +241,120 @@ public sealed class DockerApiConnection : IDisposable
         Transport.Dispose();
     }
 
+    /// <summary>
+    /// Sends a request that is not a stream, within <see cref="DockerClientOptions.RequestTimeout"/> (unless it has
+    /// <see cref="DockerRequest.NoTimeLimit"/>), and reads its answer: JSON when <paramref name="json"/> is given,
+    /// else what <paramref name="headers"/> reads from the headers, else nothing.
+    /// </summary>
+    private async Task<T?> SendWithinLimitAsync<T>(DockerRequest request, JsonTypeInfo<T>? json, Func<HttpResponseHeaders, T>? headers, bool mayBeEmpty, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var limit = Limit(request, cancellationToken);
+        try
+        {
+            // Answers without JSON are read whole before they are disposed, so the connection goes back to the pool.
+            using var response = await SendCoreAsync(request, json is null ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+            if (json is null)
+            {
+                return headers is null ? default : headers(response.Headers);
+            }
+
+            if (mayBeEmpty && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0))
+            {
+                return default;
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var value = await JsonSerializer.DeserializeAsync(stream, json, limit.Token).ConfigureAwait(false);
+                return value is not null || mayBeEmpty
+                    ? value
+                    : throw new InvalidDataException($"The daemon answered {request.Method} {request.Path} with null; a {typeof(T).Name} was expected.");
+            }
+        }
+        catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The Docker daemon at {Transport.Endpoint} did not answer {request.Method} {request.Path} within {_requestTimeout.TotalSeconds:0.###} s (DockerClientOptions.RequestTimeout).", ex);
+        }
+        catch (IOException ex) when (!limit.IsCancellationRequested)
+        {
+            throw DockerConnectionFailures.Interrupted(Transport.Endpoint, request, ex); // e.g. a wait cut by the daemon stopping
+        }
+    }
+
+    /// <summary>The JSON values of a streamed answer, read as they arrive; with <paramref name="endQuietlyWhenCancelled"/>, cancelling ends them without an exception.</summary>
+    private async IAsyncEnumerable<T> ReadValuesAsync<T>(DockerRequest request, JsonTypeInfo<T> typeInfo, bool endQuietlyWhenCancelled, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (endQuietlyWhenCancelled && cancellationToken.IsCancellationRequested)
+        {
+            yield break;
+        }
+
+        using (response)
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var values = JsonStream.ReadAsync(stream, typeInfo, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                await using (values.ConfigureAwait(false))
+                {
+                    while (true)
+                    {
+                        bool more;
+                        try
+                        {
+                            more = await values.MoveNextAsync().ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (endQuietlyWhenCancelled && cancellationToken.IsCancellationRequested && ex is OperationCanceledException or IOException)
+                        {
+                            yield break;
+                        }
+                        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            throw DockerConnectionFailures.Interrupted(Transport.Endpoint, request, ex);
+                        }
+
+                        if (!more)
+                        {
+                            yield break;
+                        }
+
+                        yield return values.Current;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends a request and hands back its body, to be read later; disposing it disposes the response.</summary>
+    private async Task<ResponseStream> OpenBodyAsync(DockerRequest request, CancellationToken cancellationToken)
+    {
+        var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new ResponseStream(stream, response, Transport.Endpoint, request);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The request's URL: <paramref name="origin"/> (empty for an origin-form target), the version prefix, the path and the query.</summary>
+    private string Target(DockerRequest request, string origin = "") => string.Concat(origin, _versionPrefix, request.Path, request.QueryString);
+
     private async Task<HttpResponseMessage> SendCoreAsync(DockerRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(request.Method, _prefix + request.Path + request.QueryString) { Content = request.Content };
+        using var message = new HttpRequestMessage(request.Method, Target(request, _origin)) { Content = request.Content };
         foreach (var (name, value) in request.Headers)
         {
             if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is not null)
@@ -405,17 +412,11 @@ public sealed class DockerApiConnection : IDisposable
     private CancellationTokenSource Limit(DockerRequest request, CancellationToken cancellationToken)
     {
         var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (!request.IsStreaming && _requestTimeout != Timeout.InfiniteTimeSpan)
+        if (!request.NoTimeLimit && _requestTimeout != Timeout.InfiniteTimeSpan)
         {
             limit.CancelAfter(_requestTimeout);
         }
 
         return limit;
     }
-
-    private static bool IsTimeout(CancellationTokenSource limit, CancellationToken cancellationToken)
-        => limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
-
-    private TimeoutException TimedOut(DockerRequest request, Exception inner)
-        => new($"The Docker daemon at {Transport.Endpoint} did not answer {request.Method} {request.Path} within {_requestTimeout.TotalSeconds:0.###} s (DockerClientOptions.RequestTimeout).", inner);
 }

@@ -55,8 +55,11 @@ public sealed class DockerRequest
     /// <summary>The body, if any.</summary>
     public HttpContent? Content { get; private set; }
 
-    /// <summary>Whether the response is a stream with no time limit (events, logs, pulls, tar).</summary>
-    public bool IsStreaming { get; set; }
+    /// <summary>
+    /// Whether the request runs without <see cref="DockerClientOptions.RequestTimeout"/>: streams (events, logs,
+    /// pulls, tar, sessions) and calls that wait for as long as it takes (<c>ContainerWait</c>).
+    /// </summary>
+    public bool NoTimeLimit { get; set; }
 
     /// <summary>The query string including <c>?</c>, or empty.</summary>
     public string QueryString => _query?.ToString() ?? string.Empty;

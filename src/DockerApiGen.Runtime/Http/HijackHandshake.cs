@@ -1,30 +1,54 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using DockerApiGen.Runtime.Errors;
 using DockerApiGen.Runtime.Streams;
+using DockerApiGen.Runtime.Transport;
 
 namespace DockerApiGen.Runtime.Http;
 
 /// <summary>
 /// The HTTP/1.1 exchange that turns a connection into an attach/exec session: the request carries
 /// <c>Connection: Upgrade</c> and <c>Upgrade: tcp</c> (Docker Desktop and proxies need them), the daemon
-/// answers <c>101 UPGRADED</c> (or <c>200</c> with a raw stream from daemons that ignore the upgrade), and
-/// the connection then carries raw bytes. Written by hand because <see cref="HttpClient"/> cannot hand back
-/// a connection that can half-close.
+/// answers <c>101 UPGRADED</c>, and the connection then carries raw bytes. Written by hand because
+/// <see cref="HttpClient"/> cannot hand back a connection that can half-close.
 /// </summary>
+/// <remarks>
+/// Other successful answers:
+/// <list type="bullet">
+/// <item>A body that runs to the end of the connection (<c>200</c> with no <c>Content-Length</c> and no chunking):
+/// a daemon that ignores the upgrade and writes the raw stream anyway. Taken as the session.</item>
+/// <item>An empty body (<c>Content-Length: 0</c>, or <c>204</c>) to a request whose JSON body says
+/// <c>"Detach": true</c> (exec start): the daemon started the process and opened no session. Docker and Podman
+/// answer a detached exec start so. The handshake then returns no stream.</item>
+/// <item>Anything else (an empty body when a session was asked for, a body of known length, a chunked one): the
+/// daemon, or a proxy in front of it, did not upgrade the connection; that is a
+/// <see cref="DockerConnectionException"/>, since no session can be read from it.</item>
+/// </list>
+/// </remarks>
 internal static class HijackHandshake
 {
     private const int MaxHeaderBytes = 64 * 1024;
 
     /// <summary>Sends the request and reads the response head.</summary>
-    /// <returns>The read stream (with any bytes read past the head put back) and whether the output is multiplexed, when the daemon said.</returns>
-    public static async Task<(Stream ReadStream, bool? IsMultiplexed)> RunAsync(
-        Stream connection, DockerRequest request, string target, string host, string userAgent, string protocol, CancellationToken cancellationToken)
+    /// <param name="connection">The new connection to the daemon.</param>
+    /// <param name="transport">The transport, for the <c>Host</c> header and errors.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="target">The request target (path and query below the version prefix).</param>
+    /// <param name="userAgent">The <c>User-Agent</c> to send.</param>
+    /// <param name="protocol">The upgrade protocol.</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <returns>
+    /// The read stream (with any bytes read past the head put back) and whether the output is multiplexed, when the
+    /// daemon said; a null stream when the daemon answered a detached start without a session.
+    /// </returns>
+    public static async Task<(Stream? ReadStream, bool? IsMultiplexed)> RunAsync(
+        Stream connection, DockerTransport transport, DockerRequest request, string target, string userAgent, string protocol, CancellationToken cancellationToken)
     {
         var head = new StringBuilder()
             .Append(request.Method.Method).Append(' ').Append(target).Append(" HTTP/1.1\r\n")
-            .Append("Host: ").Append(host).Append("\r\n")
+            .Append("Host: ").Append(transport.BaseAddress.Authority).Append("\r\n")
             .Append("User-Agent: ").Append(userAgent).Append("\r\n")
             .Append("Connection: Upgrade\r\n")
             .Append("Upgrade: ").Append(protocol).Append("\r\n");
@@ -48,10 +72,50 @@ internal static class HijackHandshake
         }
 
         await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadResponseAsync(connection, request, cancellationToken).ConfigureAwait(false);
+        return await ReadResponseAsync(connection, transport, request, AsksToDetach(body), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<(Stream, bool?)> ReadResponseAsync(Stream connection, DockerRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the request's JSON body says <c>"Detach": true</c> (exec start's way of asking for no session); the
+    /// name is matched without regard to case and the last one counts, as the daemon's Go decoder does.
+    /// </summary>
+    internal static bool AsksToDetach(ReadOnlySpan<byte> body)
+    {
+        var detach = false;
+        if (body.IsEmpty)
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isDetach = string.Equals(reader.GetString(), "Detach", StringComparison.OrdinalIgnoreCase);
+                reader.Read();
+                if (isDetach)
+                {
+                    detach = reader.TokenType == JsonTokenType.True;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the daemon will say so; it asks for nothing.
+        }
+
+        return detach;
+    }
+
+    private static async Task<(Stream?, bool?)> ReadResponseAsync(Stream connection, DockerTransport transport, DockerRequest request, bool detach, CancellationToken cancellationToken)
     {
         var buffer = new byte[8192];
         var filled = 0;
@@ -90,15 +154,35 @@ internal static class HijackHandshake
         }
 
         var bodyStart = end + 4;
-        if (status is not (HttpStatusCode.SwitchingProtocols or HttpStatusCode.OK))
+        if ((int)status is < 200 or > 299 && status != HttpStatusCode.SwitchingProtocols)
         {
             var body = await ReadErrorBodyAsync(connection, buffer, bodyStart, filled, headers, cancellationToken).ConfigureAwait(false);
             throw DockerApiException.From(status, body, request.Method.Method, request.Path);
         }
 
-        bool? multiplexed = headers.TryGetValue("Content-Type", out var type) && type.StartsWith(ContainerOutput.MultiplexedContentType, StringComparison.OrdinalIgnoreCase) ? true : null;
-        return (new PrefixedStream(buffer, bodyStart, filled - bodyStart, connection), multiplexed);
+        var length = headers.TryGetValue("Content-Length", out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null;
+        var chunked = headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase);
+        var empty = status == HttpStatusCode.NoContent || length == 0;
+        if (status != HttpStatusCode.SwitchingProtocols)
+        {
+            if (empty && detach)
+            {
+                return (null, null); // a detached exec start: the process runs, no session was opened
+            }
+
+            if (empty || length is not null || chunked)
+            {
+                throw NotUpgraded(transport, request, status, empty ? "an empty body" : chunked ? "a chunked body" : $"a body of {length} bytes");
+            }
+        }
+
+        return (new PrefixedStream(buffer, bodyStart, filled - bodyStart, connection), ContainerOutput.MultiplexedFromContentType(headers.GetValueOrDefault("Content-Type")));
     }
+
+    private static DockerConnectionException NotUpgraded(DockerTransport transport, DockerRequest request, HttpStatusCode status, string body)
+        => new(transport.Endpoint,
+            $"The Docker daemon at {transport.Endpoint} did not upgrade the connection for {request.OperationId} ({request.Method} {request.Path}): it answered {(int)status} {status} with {body} instead of 101 Switching Protocols, so there is no session to read or write. "
+            + "A proxy between the client and the daemon may drop the Connection: Upgrade and Upgrade headers: connect to the daemon directly, or let the proxy pass upgrades.");
 
     private static HttpStatusCode ParseStatus(string statusLine, DockerRequest request)
     {

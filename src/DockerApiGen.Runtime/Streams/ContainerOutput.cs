@@ -38,6 +38,19 @@ public class ContainerOutput : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// What an answer's <c>Content-Type</c> says about its output: true for the multiplexed type (API 1.42+), else
+    /// null, since before 1.42 the daemon says <c>application/vnd.docker.raw-stream</c> for frames too and only the
+    /// first bytes tell.
+    /// </summary>
+    /// <param name="contentType">The header's value (parameters allowed), or null.</param>
+    internal static bool? MultiplexedFromContentType(string? contentType)
+    {
+        var mediaType = contentType.AsSpan();
+        var semicolon = mediaType.IndexOf(';');
+        return (semicolon < 0 ? mediaType : mediaType[..semicolon]).Trim().Equals(MultiplexedContentType, StringComparison.OrdinalIgnoreCase) ? true : null;
+    }
+
     /// <summary>True for multiplexed frames, false for a raw (TTY) stream, null until the first read decides.</summary>
     public bool? IsMultiplexed => _isMultiplexed;
 
@@ -72,24 +85,19 @@ public class ContainerOutput : IAsyncDisposable, IDisposable
     public async Task CopyToAsync(Stream standardOutput, Stream? standardError = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(standardOutput);
-        var buffer = ArrayPool<byte>.Shared.Rent(81920);
-        try
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_isMultiplexed is null)
         {
-            while (true)
-            {
-                var (kind, count) = await ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-                if (count == 0)
-                {
-                    return;
-                }
-
-                var target = kind == StreamKind.StandardError && standardError is not null ? standardError : standardOutput;
-                await target.WriteAsync(buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
-            }
+            await RecogniseAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+
+        if (_frames is not null)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            await _frames.CopyToAsync(standardOutput, standardError ?? standardOutput, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _stream.CopyToAsync(standardOutput, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,8 +1,10 @@
 namespace DockerApiGen.Runtime.Transport;
 
 /// <summary>
-/// The daemon could not be reached (refused, no such socket, no permission, TLS failure…). The message
-/// names the endpoint and says what to do; it never holds credentials.
+/// The daemon could not be reached (refused, no such socket, no permission, TLS failure…), the connection
+/// broke before its answer was complete (the daemon stopped in the middle of a stream, a wait or a body), or an
+/// attach/exec session was not upgraded. The message names the endpoint (and the operation, when one was under
+/// way) and says what to do; it never holds credentials.
 /// </summary>
 public sealed class DockerConnectionException : Exception
 {

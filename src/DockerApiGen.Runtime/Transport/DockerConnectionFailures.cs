@@ -81,6 +81,17 @@ public static class DockerConnectionFailures
         return null;
     }
 
+    /// <summary>
+    /// The failure when a connection ends before the daemon's answer is complete (the daemon stopped or restarted,
+    /// or the network dropped while a stream, a wait or a body was being read): names the endpoint and the
+    /// operation, and keeps what .NET threw (usually <see cref="HttpIOException"/>) as the inner exception.
+    /// </summary>
+    /// <param name="endpoint">The daemon's endpoint.</param>
+    /// <param name="request">The request whose answer was cut.</param>
+    /// <param name="exception">What reading the answer threw.</param>
+    internal static DockerConnectionException Interrupted(string endpoint, Http.DockerRequest request, Exception exception)
+        => new(endpoint, $"The connection to the Docker daemon at {endpoint} ended before its answer to {request.OperationId} ({request.Method} {request.Path}) was complete ({exception.Message.TrimEnd('.')}). The daemon may have stopped or restarted: check that it runs, then call again.", exception);
+
     private static string TlsAdvice(DockerTransport transport, AuthenticationException tls)
     {
         var text = Describe(tls);

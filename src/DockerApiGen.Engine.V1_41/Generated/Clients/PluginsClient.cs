@@ -178,7 +178,7 @@ public class PluginsClient
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_41.Models.CreateImageInfo> PullAsync(string remote, global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_41.Models.PluginPrivilege>? body = null, PluginPullOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(remote);
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/plugins/pull", "PluginPull") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/plugins/pull", "PluginPull") { NoTimeLimit = true };
         request.Query("remote", remote);
         request.Query("name", options?.Name);
         request.Header("X-Registry-Auth", options?.RegistryAuth);
@@ -200,7 +200,7 @@ public class PluginsClient
     [global::DockerApiGen.Runtime.DockerOperation("PluginPush", "POST", "/plugins/{name}/push")]
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_41.Models.CreateImageInfo> PushAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/plugins/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/push", "PluginPush") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/plugins/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/push", "PluginPush") { NoTimeLimit = true };
         return Connection.StreamProgressAsync(request, global::DockerApiGen.Engine.V1_41.EngineJsonContext.Default.CreateImageInfo, static m => m.ErrorDetail is { } d ? new global::DockerApiGen.Runtime.Streams.ProgressError(d.Message ?? m.Error ?? "unknown error", d.Code) : m.Error is { } e ? new global::DockerApiGen.Runtime.Streams.ProgressError(e, null) : null, cancellationToken);
     }
 
@@ -244,7 +244,7 @@ public class PluginsClient
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_41.Models.CreateImageInfo> UpgradeAsync(string name, string remote, global::System.Collections.Generic.IList<global::DockerApiGen.Engine.V1_41.Models.PluginPrivilege>? body = null, PluginUpgradeOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(remote);
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/plugins/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/upgrade", "PluginUpgrade") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/plugins/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/upgrade", "PluginUpgrade") { NoTimeLimit = true };
         request.Query("remote", remote);
         request.Header("X-Registry-Auth", options?.RegistryAuth);
         request.JsonBody(body, global::DockerApiGen.Engine.V1_41.EngineJsonContext.Default.IListPluginPrivilege);

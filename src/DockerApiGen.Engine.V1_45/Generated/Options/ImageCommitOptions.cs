@@ -31,7 +31,7 @@ public sealed class ImageCommitOptions
     public bool? Pause { get; set; }
 
     /// <summary>`Dockerfile` instructions to apply while committing</summary>
-    public string? Changes { get; set; }
+    public global::System.Collections.Generic.IList<string>? Changes { get; set; }
 
     /// <summary>The options that are set, with credentials left out.</summary>
     public override string ToString()

@@ -62,7 +62,7 @@ public class SessionClient
     [global::DockerApiGen.Runtime.DockerOperation("Session", "POST", "/session")]
     public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Runtime.Streams.HijackedConnection> StartAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/session", "Session") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/session", "Session") { NoTimeLimit = true };
         return Connection.HijackAsync(request, "h2c", cancellationToken);
     }
 }

@@ -47,7 +47,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageBuild", "POST", "/build")]
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_47.Models.BuildInfo> BuildAsync(global::System.IO.Stream? inputStream = null, ImageBuildOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/build", "ImageBuild") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/build", "ImageBuild") { NoTimeLimit = true };
         request.Query("dockerfile", options?.Dockerfile);
         request.Query("t", options?.Tag);
         request.Query("extrahosts", options?.ExtraHosts);
@@ -114,7 +114,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageCreate", "POST", "/images/create")]
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_47.Models.CreateImageInfo> CreateAsync(global::System.IO.Stream? inputImage = null, ImageCreateOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/create", "ImageCreate") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/create", "ImageCreate") { NoTimeLimit = true };
         request.Query("fromImage", options?.FromImage);
         request.Query("fromSrc", options?.FromSrc);
         request.Query("repo", options?.Repo);
@@ -217,7 +217,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageLoad", "POST", "/images/load")]
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_47.Models.BuildInfo> LoadAsync(global::System.IO.Stream? imagesTarball = null, ImageLoadOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/load", "ImageLoad") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/load", "ImageLoad") { NoTimeLimit = true };
         request.Query("quiet", options?.Quiet);
         request.StreamBody(imagesTarball, "application/x-tar");
         return Connection.StreamProgressAsync(request, global::DockerApiGen.Engine.V1_47.EngineJsonContext.Default.BuildInfo, static m => m.ErrorDetail is { } d ? new global::DockerApiGen.Runtime.Streams.ProgressError(d.Message ?? m.Error ?? "unknown error", d.Code) : m.Error is { } e ? new global::DockerApiGen.Runtime.Streams.ProgressError(e, null) : null, cancellationToken);
@@ -291,7 +291,7 @@ public class ImagesClient
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_47.Models.PushImageInfo> PushAsync(string name, global::DockerApiGen.Runtime.Auth.RegistryCredentials registryAuth, ImagePushOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(registryAuth);
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/push", "ImagePush") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/push", "ImagePush") { NoTimeLimit = true };
         request.Query("tag", options?.Tag);
         request.QueryJson("platform", options?.Platform, global::DockerApiGen.Engine.V1_47.EngineJsonContext.Default.OCIPlatform);
         request.Header("X-Registry-Auth", registryAuth);
@@ -320,7 +320,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageGetAll", "GET", "/images/get")]
     public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> SaveAllAsync(ImageGetAllOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/images/get", "ImageGetAll") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/images/get", "ImageGetAll") { NoTimeLimit = true };
         request.Query("names", options?.Names);
         return Connection.SendForStreamAsync(request, cancellationToken);
     }
@@ -356,7 +356,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageGet", "GET", "/images/{name}/get")]
     public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> SaveAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/images/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/get", "ImageGet") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/images/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/get", "ImageGet") { NoTimeLimit = true };
         return Connection.SendForStreamAsync(request, cancellationToken);
     }
 

@@ -77,7 +77,7 @@ public class SystemClient
     [global::DockerApiGen.Runtime.DockerOperation("SystemEvents", "GET", "/events")]
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_47.Models.EventMessage> GetEventsAsync(SystemEventsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/events", "SystemEvents") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/events", "SystemEvents") { NoTimeLimit = true };
         request.Query("since", options?.Since);
         request.Query("until", options?.Until);
         request.Query("filters", options?.Filters);

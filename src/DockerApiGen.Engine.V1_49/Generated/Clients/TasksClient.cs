@@ -74,7 +74,7 @@ public class TasksClient
     [global::DockerApiGen.Runtime.DockerOperation("TaskLogs", "GET", "/tasks/{id}/logs")]
     public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Runtime.Streams.ContainerOutput> LogsAsync(string id, TaskLogsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/tasks/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/logs", "TaskLogs") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/tasks/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/logs", "TaskLogs") { NoTimeLimit = true };
         request.Query("details", options?.Details);
         request.Query("follow", options?.Follow);
         request.Query("stdout", options?.Stdout);

@@ -47,7 +47,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageBuild", "POST", "/build")]
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_50.Models.BuildInfo> BuildAsync(global::System.IO.Stream? inputStream = null, ImageBuildOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/build", "ImageBuild") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/build", "ImageBuild") { NoTimeLimit = true };
         request.Query("dockerfile", options?.Dockerfile);
         request.Query("t", options?.Tag);
         request.Query("extrahosts", options?.ExtraHosts);
@@ -114,7 +114,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageCreate", "POST", "/images/create")]
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_50.Models.CreateImageInfo> CreateAsync(global::System.IO.Stream? inputImage = null, ImageCreateOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/create", "ImageCreate") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/create", "ImageCreate") { NoTimeLimit = true };
         request.Query("fromImage", options?.FromImage);
         request.Query("fromSrc", options?.FromSrc);
         request.Query("repo", options?.Repo);
@@ -223,7 +223,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageLoad", "POST", "/images/load")]
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_50.Models.BuildInfo> LoadAsync(global::System.IO.Stream? imagesTarball = null, ImageLoadOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/load", "ImageLoad") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/load", "ImageLoad") { NoTimeLimit = true };
         request.Query("quiet", options?.Quiet);
         request.QueryJson("platform", options?.Platform, global::DockerApiGen.Engine.V1_50.EngineJsonContext.Default.OCIPlatform);
         request.StreamBody(imagesTarball, "application/x-tar");
@@ -301,7 +301,7 @@ public class ImagesClient
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_50.Models.PushImageInfo> PushAsync(string name, global::DockerApiGen.Runtime.Auth.RegistryCredentials registryAuth, ImagePushOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(registryAuth);
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/push", "ImagePush") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/images/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/push", "ImagePush") { NoTimeLimit = true };
         request.Query("tag", options?.Tag);
         request.QueryJson("platform", options?.Platform, global::DockerApiGen.Engine.V1_50.EngineJsonContext.Default.OCIPlatform);
         request.Header("X-Registry-Auth", registryAuth);
@@ -330,7 +330,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageGetAll", "GET", "/images/get")]
     public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> SaveAllAsync(ImageGetAllOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/images/get", "ImageGetAll") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/images/get", "ImageGetAll") { NoTimeLimit = true };
         request.Query("names", options?.Names);
         request.QueryJson("platform", options?.Platform, global::DockerApiGen.Engine.V1_50.EngineJsonContext.Default.OCIPlatform);
         return Connection.SendForStreamAsync(request, cancellationToken);
@@ -368,7 +368,7 @@ public class ImagesClient
     [global::DockerApiGen.Runtime.DockerOperation("ImageGet", "GET", "/images/{name}/get")]
     public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> SaveAsync(string name, ImageGetOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/images/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/get", "ImageGet") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/images/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(name, nameof(name)))}/get", "ImageGet") { NoTimeLimit = true };
         request.QueryJson("platform", options?.Platform, global::DockerApiGen.Engine.V1_50.EngineJsonContext.Default.OCIPlatform);
         return Connection.SendForStreamAsync(request, cancellationToken);
     }

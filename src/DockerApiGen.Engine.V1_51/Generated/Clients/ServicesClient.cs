@@ -109,7 +109,7 @@ public class ServicesClient
     [global::DockerApiGen.Runtime.DockerOperation("ServiceLogs", "GET", "/services/{id}/logs")]
     public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Runtime.Streams.ContainerOutput> LogsAsync(string id, ServiceLogsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/services/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/logs", "ServiceLogs") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/services/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/logs", "ServiceLogs") { NoTimeLimit = true };
         request.Query("details", options?.Details);
         request.Query("follow", options?.Follow);
         request.Query("stdout", options?.Stdout);

@@ -134,7 +134,7 @@ public class ContainersClient
     [global::DockerApiGen.Runtime.DockerOperation("ContainerAttach", "POST", "/containers/{id}/attach")]
     public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Runtime.Streams.HijackedConnection> AttachAsync(string id, ContainerAttachOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/attach", "ContainerAttach") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/attach", "ContainerAttach") { NoTimeLimit = true };
         request.Query("detachKeys", options?.DetachKeys);
         request.Query("logs", options?.Logs);
         request.Query("stream", options?.Stream);
@@ -155,7 +155,7 @@ public class ContainersClient
     [global::DockerApiGen.Runtime.DockerOperation("ContainerAttachWebsocket", "GET", "/containers/{id}/attach/ws")]
     public virtual global::System.Threading.Tasks.Task<global::System.Net.WebSockets.WebSocket> AttachWebsocketAsync(string id, ContainerAttachWebsocketOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/attach/ws", "ContainerAttachWebsocket") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/attach/ws", "ContainerAttachWebsocket") { NoTimeLimit = true };
         request.Query("detachKeys", options?.DetachKeys);
         request.Query("logs", options?.Logs);
         request.Query("stream", options?.Stream);
@@ -213,7 +213,7 @@ public class ContainersClient
     [global::DockerApiGen.Runtime.DockerOperation("ContainerExport", "GET", "/containers/{id}/export")]
     public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> ExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/export", "ContainerExport") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/export", "ContainerExport") { NoTimeLimit = true };
         return Connection.SendForStreamAsync(request, cancellationToken);
     }
 
@@ -230,7 +230,7 @@ public class ContainersClient
     public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> GetArchiveAsync(string id, string path, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(path);
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/archive", "ContainerArchive") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/archive", "ContainerArchive") { NoTimeLimit = true };
         request.Query("path", path);
         return Connection.SendForStreamAsync(request, cancellationToken);
     }
@@ -319,7 +319,7 @@ public class ContainersClient
     [global::DockerApiGen.Runtime.DockerOperation("ContainerStats", "GET", "/containers/{id}/stats")]
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::DockerApiGen.Engine.V1_54.Models.ContainerStatsResponse> GetStatsAsync(string id, ContainerStatsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/stats", "ContainerStats") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/stats", "ContainerStats") { NoTimeLimit = true };
         request.Query("stream", options?.Stream);
         request.Query("one-shot", options?.OneShot);
         return Connection.StreamAsync(request, global::DockerApiGen.Engine.V1_54.EngineJsonContext.Default.ContainerStatsResponse, cancellationToken);
@@ -405,7 +405,7 @@ public class ContainersClient
     [global::DockerApiGen.Runtime.DockerOperation("ContainerLogs", "GET", "/containers/{id}/logs")]
     public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Runtime.Streams.ContainerOutput> LogsAsync(string id, ContainerLogsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/logs", "ContainerLogs") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Get, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/logs", "ContainerLogs") { NoTimeLimit = true };
         request.Query("follow", options?.Follow);
         request.Query("stdout", options?.Stdout);
         request.Query("stderr", options?.Stderr);
@@ -639,7 +639,7 @@ public class ContainersClient
     [global::DockerApiGen.Runtime.DockerOperation("ContainerWait", "POST", "/containers/{id}/wait")]
     public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Engine.V1_54.Models.ContainerWaitResponse> WaitAsync(string id, ContainerWaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/wait", "ContainerWait") { IsStreaming = true };
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/containers/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/wait", "ContainerWait") { NoTimeLimit = true };
         request.Query("condition", options?.Condition?.Value);
         return Connection.SendAsync(request, global::DockerApiGen.Engine.V1_54.EngineJsonContext.Default.ContainerWaitResponse, cancellationToken);
     }

@@ -96,9 +96,10 @@ public class ExecClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The duplex session: write stdin, close it, read output; dispose it to close the connection.</returns>
     [global::DockerApiGen.Runtime.DockerOperation("ExecStart", "POST", "/exec/{id}/start")]
-    public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Runtime.Streams.HijackedConnection> StartAsync(string id, global::DockerApiGen.Engine.V1_54.Models.ExecStartConfig? execStartConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::DockerApiGen.Runtime.Streams.HijackedConnection> StartAsync(string id, global::DockerApiGen.Engine.V1_54.Models.ExecStartConfig execStartConfig, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/exec/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/start", "ExecStart") { IsStreaming = true };
+        global::System.ArgumentNullException.ThrowIfNull(execStartConfig);
+        var request = new global::DockerApiGen.Runtime.Http.DockerRequest(global::System.Net.Http.HttpMethod.Post, $"/exec/{(global::DockerApiGen.Runtime.Http.DockerRequest.Escape(id, nameof(id)))}/start", "ExecStart") { NoTimeLimit = true };
         request.JsonBody(execStartConfig, global::DockerApiGen.Engine.V1_54.EngineJsonContext.Default.ExecStartConfig);
         return Connection.HijackAsync(request, "tcp", cancellationToken);
     }
