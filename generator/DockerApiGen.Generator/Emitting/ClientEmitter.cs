@@ -151,6 +151,7 @@ public static class ClientEmitter
             AnswerKind.Progress => $"Connection.StreamProgressAsync(request, {metadata}, {ErrorOf(file, answer.Errors!)}, {token})",
             AnswerKind.Output => $"Connection.SendForOutputAsync(request, {token})",
             AnswerKind.Stream => $"Connection.SendForStreamAsync(request, {token})",
+            AnswerKind.Hijack when answer.Detach is { } detach => $"Connection.HijackAsync(request, {ObjectEmitter.Literal(answer.Upgrade!)}, detached: {detach.Parameter}{(detach.BodyIsOptional ? "?." : ".")}{detach.Property} == true, {token})",
             AnswerKind.Hijack => $"Connection.HijackAsync(request, {ObjectEmitter.Literal(answer.Upgrade!)}, {token})",
             AnswerKind.WebSocket => $"Connection.ConnectWebSocketAsync(request, {token})",
             _ => throw new InvalidOperationException($"Unknown answer kind {answer.Kind}."),

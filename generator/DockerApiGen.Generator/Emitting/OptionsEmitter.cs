@@ -27,12 +27,20 @@ public static class OptionsEmitter
         writer.Line($"var text = new {file.Type(KnownTypes.StringBuilder)}({ObjectEmitter.Literal(options.Name + " {")});");
         foreach (var property in options.Properties)
         {
-            var value = property.IsSecret ? "\"***\"" : property.Name;
-            writer.Line($"if ({property.Name} is not null) text.Append({ObjectEmitter.Literal($" {property.Name} = ")}).Append({value}).Append(';');");
+            var label = ObjectEmitter.Literal($" {property.Name} = ");
+            writer.Line(property.IsSecret
+                ? $"if ({property.Name} is not null) text.Append({label}).Append(\"***\").Append(';');"
+                : IsCollection(property.Type)
+                    ? $"if ({property.Name} is not null) text.Append({label}).Append('[').AppendJoin(\", \", {property.Name}).Append(\"];\");"
+                    : $"if ({property.Name} is not null) text.Append({label}).Append({property.Name}).Append(';');");
         }
 
         writer.Line("return text.Append(\" }\").ToString();");
         writer.Close();
         writer.Close();
     }
+
+    /// <summary>Lists and maps print their items, not their type name.</summary>
+    private static bool IsCollection(CSharpTypeName type)
+        => type.WithoutNullable() is NamedTypeName { Namespace: "System.Collections.Generic" };
 }

@@ -66,7 +66,19 @@ public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, Ope
             case ResponseKind.Stream:
                 return Simple(AnswerKind.Stream, Task(KnownTypes.Stream), KnownTypes.Stream, "The byte stream as it arrives (never buffered whole); dispose it to close the connection.", noTimeLimit: true);
             case ResponseKind.Hijack:
-                return new Answer(AnswerKind.Hijack, Task(KnownTypes.HijackedConnection), KnownTypes.HijackedConnection, null, declared.Upgrade, true, null, "The duplex session: write stdin, close it, read output; dispose it to close the connection.");
+            {
+                var detach = declared.DetachedBy is { } wire ? DetachSwitch(operation, wire) : null;
+                if (declared.DetachedBy is not null && detach is null)
+                {
+                    return null;
+                }
+
+                var doc = detach is null
+                    ? "The duplex session: write stdin, close it, read output; dispose it to close the connection."
+                    : $"The duplex session: write stdin, close it, read output; dispose it to close the connection. When the body's `{declared.DetachedBy}` is true, a finished session as soon as the daemon has answered.";
+                return new Answer(AnswerKind.Hijack, Task(KnownTypes.HijackedConnection), KnownTypes.HijackedConnection, null, declared.Upgrade, true, null, doc) { Detach = detach };
+            }
+
             case ResponseKind.WebSocket:
                 return Simple(AnswerKind.WebSocket, Task(KnownTypes.WebSocket), KnownTypes.WebSocket, "The open websocket; dispose it to close the connection.", noTimeLimit: true);
             default:
@@ -93,6 +105,22 @@ public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, Ope
         return optional
             ? new Answer(AnswerKind.OptionalJson, Task(result.AsNullable()), result, entry, null, noTimeLimit, null, "The daemon's answer, or null when it answered without a body.")
             : new Answer(AnswerKind.Json, Task(result), result, entry, null, noTimeLimit, null, "The daemon's answer.");
+    }
+
+    /// <summary>The body property that asks for no session, by its wire name.</summary>
+    private DetachSwitch? DetachSwitch(OperationModel operation, string wireName)
+    {
+        var body = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body);
+        var property = body?.Type is NamedRef named && types.Find(named.Name) is ObjectType bodyType
+            ? bodyType.Properties.FirstOrDefault(p => p.WireName == wireName && p.Type is PrimitiveRef { Kind: PrimitiveKind.Boolean })
+            : null;
+        if (property is null)
+        {
+            report(operation, $"'{operation.OperationId}' is declared `detachedBy: {wireName}` in {config.File}, but its body has no boolean property '{wireName}' in this version.");
+            return null;
+        }
+
+        return new DetachSwitch(body!.Name, property.Name, !body.IsRequired);
     }
 
     /// <summary>Where a progress message carries its error: <c>error</c>, and <c>errorDetail.message</c>/<c>code</c>.</summary>

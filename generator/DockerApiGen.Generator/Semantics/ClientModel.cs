@@ -231,7 +231,17 @@ public sealed record Answer(
     string? Upgrade,
     bool NoTimeLimit,
     ProgressErrors? Errors,
-    string Doc);
+    string Doc)
+{
+    /// <summary>For a hijack that the caller may ask to run without a session: which body property says so.</summary>
+    public DetachSwitch? Detach { get; init; }
+}
+
+/// <summary>A body property whose <c>true</c> asks the daemon to run without a session (it then answers an empty 2xx).</summary>
+/// <param name="Parameter">The body parameter's C# name.</param>
+/// <param name="Property">The property's C# name on the body type.</param>
+/// <param name="BodyIsOptional">The body may be null.</param>
+public sealed record DetachSwitch(string Parameter, string Property, bool BodyIsOptional);
 
 /// <summary>Where a progress message carries an error: the C# property names on the message type.</summary>
 /// <param name="Error">The <c>error</c> text property, if any.</param>

@@ -51,6 +51,9 @@ public sealed record ResponseSemantics(string OperationId, ResponseKind Kind, st
 {
     /// <summary>For <see cref="ResponseKind.Headers"/>: the runtime type (full name) whose static <c>FromHeaders</c> reads the answer.</summary>
     public string? Result { get; init; }
+
+    /// <summary>For <see cref="ResponseKind.Hijack"/>: the body property (wire name) whose <c>true</c> asks the daemon for no session (exec start's <c>Detach</c>).</summary>
+    public string? DetachedBy { get; init; }
 }
 
 /// <summary>How a string parameter that carries structure is typed and encoded (the words are in <see cref="OperationsVocabulary"/>).</summary>
@@ -254,7 +257,13 @@ public sealed record OperationsConfig(
                         : "`result` is only for the headers kind.");
                 }
 
-                responses[operation] = new ResponseSemantics(operation, kind, message, Optional(value, "upgrade") ?? "tcp", timeout == "none", map.Find(pointer)?.Line) { Result = result };
+                var detachedBy = Optional(value, "detachedBy");
+                if (detachedBy is not null && kind != ResponseKind.Hijack)
+                {
+                    throw Problem(pointer, "`detachedBy` is only for the hijack kind.");
+                }
+
+                responses[operation] = new ResponseSemantics(operation, kind, message, Optional(value, "upgrade") ?? "tcp", timeout == "none", map.Find(pointer)?.Line) { Result = result, DetachedBy = detachedBy };
             }
 
             return responses;
