@@ -1,52 +1,61 @@
+using DockerApiGen.Generator.Model;
 using DockerApiGen.Generator.Semantics;
 
 namespace DockerApiGen.Generator.Emitting;
 
 /// <summary>
-/// Emits one sub-client class (<c>ContainersClient</c>): a virtual method per operation that builds a
-/// <c>DockerRequest</c> and hands it to the runtime's <c>DockerApiConnection</c>. A protected constructor
-/// lets users mock it.
+/// Prints one sub-client class (<c>ContainersClient</c>): a virtual method per operation that builds a
+/// request as the client model says and hands it to the runtime connection. A protected constructor lets
+/// users mock it.
 /// </summary>
 public static class ClientEmitter
 {
+    /// <summary>The request property that lifts the time limit (streams, waits).</summary>
+    private const string NoTimeLimitProperty = "NoTimeLimit";
+
     /// <summary>Writes the class.</summary>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="area">The planned sub-client.</param>
-    /// <param name="settings">Names for the version.</param>
-    public static void Emit(SourceWriter writer, AreaPlan area, EmitSettings settings)
+    /// <param name="file">Where to write.</param>
+    /// <param name="area">The sub-client.</param>
+    /// <param name="client">The client model (names, JSON context).</param>
+    public static void Emit(CSharpFile file, ClientArea area, ClientModel client)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(area);
-        ArgumentNullException.ThrowIfNull(settings);
-        writer.Summary($"The {area.Area.Tag} operations of Engine API v{settings.Version} (`docker.{area.Area.Property}`). Methods are virtual so that tests can replace them.");
+        ArgumentNullException.ThrowIfNull(client);
+        var writer = file.Body;
+        var names = client.Names;
+        var connection = file.Type(names.Connection);
+        writer.Summary($"The {area.Tag} operations of the {names.ApiTitle} v{names.Version} (`docker.{area.Property}`). Methods are virtual so that tests can replace them.");
         writer.Line($"public class {area.ClassName}").Open();
-        writer.Line("private readonly global::DockerApiGen.Runtime.Http.DockerApiConnection? _connection;");
+        writer.Line($"private readonly {connection}? _connection;");
         writer.Line();
-        writer.Summary($"Creates the client on a connection (usually through <see cref=\"DockerClient\"/>).");
+        writer.DocXml("summary", $"Creates the client on a connection (usually through <see cref=\"{names.ClientClassName}\"/>).");
         writer.DocElement("param", "The connection to the daemon.", "name=\"connection\"");
-        writer.Line($"public {area.ClassName}(global::DockerApiGen.Runtime.Http.DockerApiConnection connection)").Open();
-        writer.Line("_connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));").Close();
+        writer.Line($"public {area.ClassName}({connection} connection)").Open();
+        writer.Line($"_connection = connection ?? throw new {file.Type(KnownTypes.ArgumentNullException)}(nameof(connection));").Close();
         writer.Line();
         writer.Summary("For mocking: a client without a connection, whose methods that are not overridden throw.");
         writer.Line($"protected {area.ClassName}()").Open().Close();
         writer.Line();
         writer.Summary("The connection the methods use.");
-        writer.DocElement("exception", "The client was made for mocking and has no connection.", "cref=\"global::System.InvalidOperationException\"");
-        writer.Line("protected global::DockerApiGen.Runtime.Http.DockerApiConnection Connection => _connection ?? throw new global::System.InvalidOperationException(\"This client was made for mocking (protected constructor) and has no connection.\");");
+        writer.DocElement("exception", "The client was made for mocking and has no connection.", $"cref=\"{file.Type(KnownTypes.InvalidOperationException)}\"");
+        writer.Line($"protected {connection} Connection => _connection ?? throw new {file.Type(KnownTypes.InvalidOperationException)}(\"This client was made for mocking (protected constructor) and has no connection.\");");
+        var context = file.Type(new NamedTypeName(names.RootNamespace, client.JsonContext.ClassName)) + ".Default";
         foreach (var method in area.Methods)
         {
             writer.Line();
-            EmitMethod(writer, method);
+            EmitMethod(file, method, context);
         }
 
         writer.Close();
     }
 
-    private static void EmitMethod(SourceWriter writer, MethodPlan method)
+    private static void EmitMethod(CSharpFile file, ClientMethod method, string context)
     {
+        var writer = file.Body;
         var operation = method.Operation;
-        var summary = operation.Summary ?? FirstSentence(operation.Description) ?? $"Calls {operation.OperationId}.";
-        writer.Summary($"{summary}\n`{operation.Method} {operation.Path}` ({operation.OperationId}){(operation.IsDeprecated ? ". Deprecated by the API." : ".")}");
+        var summary = operation.Summary ?? FirstLine(operation.Description) ?? $"Calls {operation.OperationId}.";
+        writer.Summary($"{summary}\n\n`{operation.Method} {operation.Path}` ({operation.OperationId}){(operation.IsDeprecated ? ". Deprecated by the API." : ".")}");
         if (operation.Description is { } description && description != summary)
         {
             writer.DocElement("remarks", description);
@@ -56,7 +65,7 @@ public static class ClientEmitter
         foreach (var parameter in method.Parameters)
         {
             writer.DocElement("param", parameter.Doc, $"name=\"{parameter.Name.TrimStart('@')}\"");
-            parameters.Add(parameter.IsOptional ? $"{parameter.Type} {parameter.Name} = null" : $"{parameter.Type} {parameter.Name}");
+            parameters.Add($"{file.Type(parameter.Type)} {parameter.Name}{(parameter.IsOptional ? " = null" : string.Empty)}");
         }
 
         if (method.Options is { } options)
@@ -65,36 +74,108 @@ public static class ClientEmitter
             parameters.Add($"{options.Name}? options = null");
         }
 
-        writer.DocElement("param", method.Kind is ResponseKind.JsonStream ? "Ends the stream." : "Cancels the call.", "name=\"cancellationToken\"");
-        parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
-        writer.DocElement("returns", method.ReturnsDoc);
-        writer.Line($"[global::DockerApiGen.Runtime.DockerOperation(\"{operation.OperationId}\", \"{operation.Method}\", \"{operation.Path}\")]");
-        writer.Line($"public virtual {method.ReturnType} {method.Name}({string.Join(", ", parameters)})").Open();
-        foreach (var parameter in method.Parameters)
+        writer.DocElement("param", method.Answer.Kind is AnswerKind.JsonStream ? "Ends the stream." : "Cancels the call.", "name=\"cancellationToken\"");
+        parameters.Add($"{file.Type(KnownTypes.CancellationToken)} cancellationToken = default");
+        writer.DocElement("returns", method.Answer.Doc);
+        writer.Line($"[{file.Attribute(KnownTypes.DockerOperation)}({ObjectEmitter.Literal(operation.OperationId)}, {ObjectEmitter.Literal(operation.Method)}, {ObjectEmitter.Literal(operation.Path)})]");
+        writer.Line($"public virtual {file.Type(method.Answer.ReturnType)} {method.Name}({string.Join(", ", parameters)})").Open();
+        foreach (var parameter in method.Parameters.Where(p => p.NeedsNullCheck))
         {
-            if (parameter.Guard is { } guard)
-            {
-                writer.Line(guard);
-            }
+            writer.Line($"{file.Type(KnownTypes.ArgumentNullException)}.ThrowIfNull({parameter.Name});");
         }
 
-        foreach (var statement in method.RequestStatements)
+        var httpMethod = $"{file.Type(KnownTypes.HttpMethod)}.{operation.Method[0]}{operation.Method[1..].ToLowerInvariant()}";
+        var noTimeLimit = method.Answer.NoTimeLimit ? $" {{ {NoTimeLimitProperty} = true }}" : string.Empty;
+        writer.Line($"var request = new {file.Type(KnownTypes.DockerRequest)}({httpMethod}, {Path(method.Path)}, {ObjectEmitter.Literal(operation.OperationId)}){noTimeLimit};");
+        foreach (var value in method.Request)
         {
-            writer.Line(statement);
+            writer.Line(RequestStatement(file, value, context));
         }
 
-        writer.Line($"return {method.CallExpression};");
+        writer.Line($"return {AnswerCall(file, method.Answer, context)};");
         writer.Close();
     }
 
-    private static string? FirstSentence(string? text)
+    /// <summary>The path as a literal, or an interpolated string whose holes the runtime escapes whole.</summary>
+    private static string Path(IReadOnlyList<PathSegment> segments)
     {
-        if (text is null)
+        if (segments.All(s => !s.IsParameter))
         {
-            return null;
+            return ObjectEmitter.Literal(string.Concat(segments.Select(s => s.Text)));
         }
 
-        var line = text.Split('\n')[0].Trim();
-        return line.Length == 0 ? null : line;
+        var text = string.Concat(segments.Select(s => s.IsParameter ? $"{{{s.Text}}}" : s.Text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)));
+        return "$" + ObjectEmitter.Literal(text);
+    }
+
+    private static string RequestStatement(CSharpFile file, RequestValue value, string context)
+    {
+        var source = value.FromOptions ? $"options?.{value.Source}" : value.Source;
+        var wire = ObjectEmitter.Literal(value.WireName);
+        var enumValue = value.FromOptions ? $"{source}?.Value" : $"{source}.Value";
+        return (value.Target, value.Encoding) switch
+        {
+            (RequestTarget.Query, WireEncoding.Text) => $"request.Query({wire}, {source});",
+            (RequestTarget.Query, WireEncoding.EnumValue) => $"request.Query({wire}, {enumValue});",
+            (RequestTarget.Query, WireEncoding.EnumValues) => $"request.Query({wire}, {EnumValues(file, source, value)});",
+            (RequestTarget.Query, WireEncoding.Json) => $"request.QueryJson({wire}, {source}, {context}.{value.Json!.PropertyName});",
+            (RequestTarget.Query, WireEncoding.JsonEach) => $"request.QueryJsonEach({wire}, {source}, {context}.{value.Json!.PropertyName});",
+            (RequestTarget.Header, WireEncoding.Text) => $"request.Header({wire}, {source});",
+            (RequestTarget.Header, WireEncoding.EnumValue) => $"request.Header({wire}, {enumValue});",
+            (RequestTarget.ContentType, WireEncoding.Text) => $"request.ContentType({source});",
+            (RequestTarget.ContentType, WireEncoding.EnumValue) => $"request.ContentType({enumValue});",
+            (RequestTarget.Body, WireEncoding.Json) => $"request.JsonBody({source}, {context}.{value.Json!.PropertyName});",
+            (RequestTarget.Body, WireEncoding.Stream) => $"request.StreamBody({source}, {ObjectEmitter.Literal(value.ContentType!)});",
+            _ => throw new InvalidOperationException($"No request call for {value.Encoding} in {value.Target}."),
+        };
+    }
+
+    private static string EnumValues(CSharpFile file, string source, RequestValue value)
+    {
+        file.Using("System.Linq");
+        var item = value.EnumKind == EnumKind.Integer ? $"v.Value.ToString({file.Type(KnownTypes.CultureInfo)}.InvariantCulture)" : "v.Value";
+        return $"{source}?.Select(static v => {item})";
+    }
+
+    private static string AnswerCall(CSharpFile file, Answer answer, string context)
+    {
+        const string token = "cancellationToken";
+        var metadata = answer.Json is { } json ? $"{context}.{json.PropertyName}" : null;
+        return answer.Kind switch
+        {
+            AnswerKind.Empty => $"Connection.SendAsync(request, {token})",
+            AnswerKind.Json => $"Connection.SendAsync(request, {metadata}, {token})",
+            AnswerKind.OptionalJson => $"Connection.SendForOptionalAsync(request, {metadata}, {token})",
+            AnswerKind.Headers => $"Connection.SendForHeadersAsync(request, {file.Type(answer.Result!)}.FromHeaders, {token})",
+            AnswerKind.JsonStream => $"Connection.StreamAsync(request, {metadata}, {token})",
+            AnswerKind.Progress => $"Connection.StreamProgressAsync(request, {metadata}, {ErrorOf(file, answer.Errors!)}, {token})",
+            AnswerKind.Output => $"Connection.SendForOutputAsync(request, {token})",
+            AnswerKind.Stream => $"Connection.SendForStreamAsync(request, {token})",
+            AnswerKind.Hijack when answer.Detach is { } detach => $"Connection.HijackAsync(request, {ObjectEmitter.Literal(answer.Upgrade!)}, detached: {detach.Parameter}{(detach.BodyIsOptional ? "?." : ".")}{detach.Property} == true, {token})",
+            AnswerKind.Hijack => $"Connection.HijackAsync(request, {ObjectEmitter.Literal(answer.Upgrade!)}, {token})",
+            AnswerKind.WebSocket => $"Connection.ConnectWebSocketAsync(request, {token})",
+            _ => throw new InvalidOperationException($"Unknown answer kind {answer.Kind}."),
+        };
+    }
+
+    /// <summary>The lambda that finds the error in a progress message: <c>errorDetail</c> first, then <c>error</c>.</summary>
+    private static string ErrorOf(CSharpFile file, ProgressErrors errors)
+    {
+        var progressError = file.Type(KnownTypes.ProgressError);
+        var fromError = errors.Error is null ? "null" : $"m.{errors.Error} is {{ }} e ? new {progressError}(e, null) : null";
+        if (errors.DetailMessage is null)
+        {
+            return $"static m => {fromError}";
+        }
+
+        var fallback = errors.Error is null ? string.Empty : $"m.{errors.Error} ?? ";
+        var code = errors.DetailCode is null ? "null" : $"d.{errors.DetailCode}";
+        return $"static m => m.{errors.Detail} is {{ }} d ? new {progressError}(d.{errors.DetailMessage} ?? {fallback}\"unknown error\", {code}) : {fromError}";
+    }
+
+    private static string? FirstLine(string? text)
+    {
+        var line = text?.Split('\n')[0].Trim();
+        return string.IsNullOrEmpty(line) ? null : line;
     }
 }

@@ -1,71 +1,28 @@
-using DockerApiGen.Generator.Model;
+using DockerApiGen.Generator.Semantics;
 
 namespace DockerApiGen.Generator.Emitting;
 
 /// <summary>
-/// Emits the version's <c>EngineJsonContext</c>: a source-generated System.Text.Json context that knows
-/// every model and every collection an operation sends or receives, so serialization needs no reflection
-/// (trimming and AOT safe).
+/// Prints the package's source-generated System.Text.Json context from the client model's entries, so
+/// serialization needs no reflection (trimming and AOT safe).
 /// </summary>
 public static class JsonContextEmitter
 {
-    /// <summary>The context's class name.</summary>
-    public const string ContextName = "EngineJsonContext";
-
     /// <summary>Writes the context class.</summary>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="model">The version's model.</param>
-    /// <param name="settings">Names for the version.</param>
-    /// <param name="extraTypes">Further C# types the clients serialize (JSON query values, stream values).</param>
-    public static void Emit(SourceWriter writer, ApiModel model, EmitSettings settings, IReadOnlyCollection<string> extraTypes)
+    /// <param name="file">Where to write.</param>
+    /// <param name="client">The client model.</param>
+    public static void Emit(CSharpFile file, ClientModel client)
     {
-        ArgumentNullException.ThrowIfNull(extraTypes);
-        RequireCaseDistinctProperties(model);
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(settings);
-        var types = new CSharpTypes(model, $"global::{settings.ModelsNamespace}.");
-        var serializable = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var type in model.Types)
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(client);
+        var writer = file.Body;
+        writer.Summary($"Source-generated System.Text.Json metadata for every model and operation body of the {client.Names.ApiTitle} v{client.Names.Version}: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, as the daemon's own (Go) decoder does, because the daemon's answers do not always use the spec's casing (secret and config create send `ID` where the spec says `Id`).");
+        writer.Line($"[{file.Attribute(KnownTypes.JsonSourceGenerationOptions)}(DefaultIgnoreCondition = {file.Type(KnownTypes.JsonIgnoreCondition)}.WhenWritingNull, PropertyNameCaseInsensitive = true)]");
+        foreach (var entry in client.JsonContext.Entries)
         {
-            serializable.Add($"global::{settings.ModelsNamespace}.{type.Name}");
+            writer.Line($"[{file.Attribute(KnownTypes.JsonSerializable)}(typeof({file.Type(entry.Type)}))]");
         }
 
-        var bodies = model.Operations
-            .SelectMany(o => o.Parameters.Where(p => p.Location == ParameterLocation.Body).Select(p => p.Type)
-                .Concat(o.Responses.Select(r => r.Type).OfType<TypeRef>()))
-            .Where(t => t is ArrayRef or MapRef);
-        foreach (var body in bodies)
-        {
-            serializable.Add(types.Of(body).Syntax);
-        }
-
-        serializable.UnionWith(extraTypes);
-        writer.Summary($"Source-generated System.Text.Json metadata for every model and operation body of Engine API v{model.Version}: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, as the daemon's own (Go) decoder does, because the daemon's answers do not always use the spec's casing (secret and config create send `ID` where the spec says `Id`).");
-        writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, PropertyNameCaseInsensitive = true)]");
-        foreach (var type in serializable)
-        {
-            writer.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}))]");
-        }
-
-        writer.Line($"public sealed partial class {ContextName} : global::System.Text.Json.Serialization.JsonSerializerContext").Open().Close();
-    }
-
-    /// <summary>Case-insensitive matching needs the wire names of each object to differ by more than case.</summary>
-    private static void RequireCaseDistinctProperties(ApiModel model)
-    {
-        var problems = new List<Diagnostics.SpecProblem>();
-        foreach (var type in model.Types.OfType<ObjectType>())
-        {
-            foreach (var clash in type.Properties.GroupBy(p => p.WireName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            {
-                problems.Add(new Diagnostics.SpecProblem(model.SpecFile, null, null, type.SchemaPointer, $"{type.Name} has properties {string.Join(" and ", clash.Select(p => $"'{p.WireName}'"))}, which differ only in case; the generated JSON context matches names without regard to case.", "Teach JsonContextEmitter to give this type case-sensitive metadata, or patch the spec."));
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new Diagnostics.GenerationException(problems);
-        }
+        writer.Line($"public sealed partial class {client.JsonContext.ClassName} : {file.Type(KnownTypes.JsonSerializerContext)}").Open().Close();
     }
 }

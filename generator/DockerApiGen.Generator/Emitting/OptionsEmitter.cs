@@ -1,42 +1,46 @@
+using DockerApiGen.Generator.Semantics;
+
 namespace DockerApiGen.Generator.Emitting;
 
-/// <summary>Emits an operation's options type: its optional query and header parameters as settable properties.</summary>
+/// <summary>Prints an operation's options type: its optional query and header parameters as settable properties.</summary>
 public static class OptionsEmitter
 {
     /// <summary>Writes the class.</summary>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="options">The planned options type.</param>
-    public static void Emit(SourceWriter writer, OptionsPlan options)
+    /// <param name="file">Where to write.</param>
+    /// <param name="options">The options type.</param>
+    public static void Emit(CSharpFile file, OptionsClass options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(options);
+        var writer = file.Body;
         writer.Summary($"Optional parameters of {options.Operation.OperationId} (`{options.Operation.Method} {options.Operation.Path}`). Null properties are not sent, so the daemon's defaults apply.");
         writer.Line($"public sealed class {options.Name}").Open();
-        var first = true;
         foreach (var property in options.Properties)
         {
-            if (!first)
-            {
-                writer.Line();
-            }
-
-            first = false;
-            writer.Summary(property.IsSecret ? property.Doc + "\nCarries credentials: never shown by ToString." : property.Doc);
-            writer.Line($"public {property.Type} {property.Name} {{ get; set; }}");
+            writer.Summary(property.IsSecret ? property.Doc + "\n\nCarries credentials: never shown by ToString." : property.Doc);
+            writer.Line($"public {file.Type(property.Type)} {property.Name} {{ get; set; }}");
+            writer.Line();
         }
 
-        writer.Line();
         writer.Summary("The options that are set, with credentials left out.");
         writer.Line("public override string ToString()").Open();
-        writer.Line("var text = new global::System.Text.StringBuilder(\"" + options.Name + " {\");");
+        writer.Line($"var text = new {file.Type(KnownTypes.StringBuilder)}({ObjectEmitter.Literal(options.Name + " {")});");
         foreach (var property in options.Properties)
         {
-            var value = property.IsSecret ? "\"***\"" : property.Name;
-            writer.Line($"if ({property.Name} is not null) text.Append(\" {property.Name} = \").Append({value}).Append(';');");
+            var label = ObjectEmitter.Literal($" {property.Name} = ");
+            writer.Line(property.IsSecret
+                ? $"if ({property.Name} is not null) text.Append({label}).Append(\"***\").Append(';');"
+                : IsCollection(property.Type)
+                    ? $"if ({property.Name} is not null) text.Append({label}).Append('[').AppendJoin(\", \", {property.Name}).Append(\"];\");"
+                    : $"if ({property.Name} is not null) text.Append({label}).Append({property.Name}).Append(';');");
         }
 
         writer.Line("return text.Append(\" }\").ToString();");
         writer.Close();
         writer.Close();
     }
+
+    /// <summary>Lists and maps print their items, not their type name.</summary>
+    private static bool IsCollection(CSharpTypeName type)
+        => type.WithoutNullable() is NamedTypeName { Namespace: "System.Collections.Generic" };
 }

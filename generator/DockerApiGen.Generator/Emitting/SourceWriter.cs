@@ -41,20 +41,25 @@ public sealed class SourceWriter
         return Line("}" + suffix);
     }
 
-    /// <summary>Writes an XML doc <c>summary</c> (escaped), one <c>///</c> line per text line.</summary>
-    /// <param name="text">Plain text; markdown is kept as written.</param>
-    public SourceWriter Summary(string text) => DocElement("summary", text);
+    /// <summary>Writes an XML doc <c>summary</c> from Markdown, one <c>///</c> line per line.</summary>
+    /// <param name="markdown">The text (Markdown, as specs write descriptions).</param>
+    public SourceWriter Summary(string markdown) => DocElement("summary", markdown);
 
-    /// <summary>Writes an XML doc element with escaped text content.</summary>
+    /// <summary>Writes an XML doc element whose content is Markdown, converted by <see cref="MarkdownDocs"/>.</summary>
     /// <param name="element">The element name.</param>
-    /// <param name="text">The text.</param>
+    /// <param name="markdown">The text.</param>
     /// <param name="attributes">Raw attributes, e.g. <c>name="value"</c>.</param>
-    public SourceWriter DocElement(string element, string text, string attributes = "")
+    public SourceWriter DocElement(string element, string markdown, string attributes = "")
     {
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(markdown);
         var open = attributes.Length == 0 ? $"<{element}>" : $"<{element} {attributes}>";
-        var lines = DocComments.Escape(text).Split('\n');
-        if (lines.Length == 1)
+        var lines = MarkdownDocs.ToXmlLines(markdown);
+        if (lines.Count == 0)
+        {
+            return Line($"/// {open}</{element}>");
+        }
+
+        if (lines.Count == 1)
         {
             return Line($"/// {open}{lines[0]}</{element}>");
         }
@@ -66,6 +71,15 @@ public sealed class SourceWriter
         }
 
         return Line($"/// </{element}>");
+    }
+
+    /// <summary>Writes an XML doc element whose content is already XML (generator-written text with <c>see</c> references).</summary>
+    /// <param name="element">The element name.</param>
+    /// <param name="xml">The content, well-formed XML.</param>
+    public SourceWriter DocXml(string element, string xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        return Line($"/// <{element}>{xml}</{element}>");
     }
 
     /// <inheritdoc />

@@ -1,13 +1,12 @@
-using DockerApiGen.Generator.Model;
 using DockerApiGen.Generator.Semantics;
 
 namespace DockerApiGen.Generator.Emitting;
 
 /// <summary>
-/// Emits every file of one version's project: one file per model type under <c>Generated/Models</c>,
-/// the clients (<c>DockerClient</c>, a sub-client per tag under <c>Generated/Clients</c>, options types under
-/// <c>Generated/Options</c>), the JSON context, and the project file. Output depends only on the model,
-/// the operations declarations and the settings.
+/// Prints every file of one version's project from its client model: one file per model type under
+/// <c>Generated/Models</c>, the clients (the entry client, a sub-client per area under
+/// <c>Generated/Clients</c>, options types under <c>Generated/Options</c>), the JSON context, and the
+/// project file. Decides nothing: what to print is in the <see cref="ClientModel"/>.
 /// </summary>
 public static class VersionEmitter
 {
@@ -15,70 +14,54 @@ public static class VersionEmitter
     /// <param name="settings">Names for the version.</param>
     public static string ProjectFileName(EmitSettings settings) => $"{settings?.RootNamespace}.csproj";
 
-    /// <summary>Emits the files (C# not yet formatted by Roslyn).</summary>
-    /// <param name="model">The version's model.</param>
+    /// <summary>Prints the files (C# not yet formatted by Roslyn).</summary>
+    /// <param name="client">The version's client model.</param>
     /// <param name="settings">Names for the version.</param>
-    /// <param name="operations">The operations declarations (<c>specs/operations.yaml</c>).</param>
-    public static IReadOnlyList<GeneratedFile> Emit(ApiModel model, EmitSettings settings, OperationsConfig operations)
+    public static IReadOnlyList<GeneratedFile> Emit(ClientModel client, EmitSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(operations);
-        var plan = ClientPlanner.Plan(model, operations, settings);
-        var types = new CSharpTypes(model);
-        var nullability = new NullabilityPolicy(model, types);
+        var names = client.Names;
         var files = new List<GeneratedFile>();
-        foreach (var type in model.Types)
+        foreach (var type in client.Types)
         {
-            var writer = StartFile(settings, settings.ModelsNamespace);
+            var file = new CSharpFile(names.ModelsNamespace, names);
             switch (type)
             {
-                case ObjectType obj:
-                    ObjectEmitter.Emit(writer, obj, types, nullability);
+                case ClassDeclaration obj:
+                    ObjectEmitter.Emit(file, obj);
                     break;
-                case EnumType enumeration:
-                    EnumEmitter.Emit(writer, enumeration);
+                case EnumDeclaration enumeration:
+                    EnumEmitter.Emit(file, enumeration);
                     break;
             }
 
-            files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/Models/{type.Name}.cs", writer.ToString()));
+            files.Add(Done(file, $"Models/{type.Name}.cs"));
         }
 
-        foreach (var area in plan.Areas)
+        foreach (var area in client.Areas)
         {
-            var writer = StartFile(settings, settings.RootNamespace);
-            ClientEmitter.Emit(writer, area, settings);
-            files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/Clients/{area.ClassName}.cs", writer.ToString()));
-            foreach (var options in area.Methods.Select(m => m.Options).OfType<OptionsPlan>())
+            var file = new CSharpFile(names.RootNamespace, names);
+            ClientEmitter.Emit(file, area, client);
+            files.Add(Done(file, $"Clients/{area.ClassName}.cs"));
+            foreach (var options in area.Methods.Select(m => m.Options).OfType<OptionsClass>())
             {
-                var optionsWriter = StartFile(settings, settings.RootNamespace);
-                OptionsEmitter.Emit(optionsWriter, options);
-                files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/Options/{options.Name}.cs", optionsWriter.ToString()));
+                var optionsFile = new CSharpFile(names.RootNamespace, names);
+                OptionsEmitter.Emit(optionsFile, options);
+                files.Add(Done(optionsFile, $"Options/{options.Name}.cs"));
             }
         }
 
-        var client = StartFile(settings, settings.RootNamespace);
-        DockerClientEmitter.Emit(client, plan, settings);
-        files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/{DockerClientEmitter.ClassName}.cs", client.ToString()));
+        var entry = new CSharpFile(names.RootNamespace, names);
+        DockerClientEmitter.Emit(entry, client);
+        files.Add(Done(entry, $"{names.ClientClassName}.cs"));
 
-        var context = StartFile(settings, settings.RootNamespace);
-        JsonContextEmitter.Emit(context, model, settings, plan.JsonTypes);
-        files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/{JsonContextEmitter.ContextName}.cs", context.ToString()));
+        var context = new CSharpFile(names.RootNamespace, names);
+        JsonContextEmitter.Emit(context, client);
+        files.Add(Done(context, $"{client.JsonContext.ClassName}.cs"));
         files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
-    }
 
-    private static SourceWriter StartFile(EmitSettings settings, string ns)
-    {
-        var writer = new SourceWriter();
-        foreach (var line in settings.Header.TrimEnd('\n').Split('\n'))
-        {
-            writer.Line(line);
-        }
-
-        writer.Line();
-        writer.Line($"namespace {ns};");
-        writer.Line();
-        return writer;
+        GeneratedFile Done(CSharpFile file, string path) => new($"{EmitSettings.GeneratedFolder}/{path}", file.ToText(settings.Header));
     }
 }

@@ -4,6 +4,7 @@ using DockerApiGen.Generator.Loading;
 using DockerApiGen.Generator.Model;
 using DockerApiGen.Generator.Parsing;
 using DockerApiGen.Generator.Roslyn;
+using DockerApiGen.Generator.Semantics;
 using DockerApiGen.Generator.Specs;
 using DockerApiGen.Generator.Surface;
 using Microsoft.CodeAnalysis;
@@ -40,7 +41,7 @@ public sealed record StageTimings(TimeSpan Load, TimeSpan Model, TimeSpan Emit, 
     public TimeSpan Total => Load + Model + Emit + Compile;
 }
 
-/// <summary>Runs every stage for one version: load → model → emit → format → compile → surface.</summary>
+/// <summary>Runs every stage for one version: load → model → client model → emit → format → compile → surface.</summary>
 public static class VersionGenerator
 {
     /// <summary>Generates one version from a spec file.</summary>
@@ -63,7 +64,8 @@ public static class VersionGenerator
 
         clock.Restart();
         var settings = new EmitSettings(entry.Version, entry.Sha256);
-        var files = CodeFormatter.Format(VersionEmitter.Emit(model, settings, inputs.Operations));
+        var client = ClientModelBuilder.Build(model, inputs.Operations, settings.Names, settings.JsonContextName);
+        var files = CodeFormatter.Format(VersionEmitter.Emit(client, settings));
         var emit = clock.Elapsed;
 
         clock.Restart();

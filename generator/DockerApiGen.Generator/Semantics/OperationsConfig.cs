@@ -12,17 +12,14 @@ namespace DockerApiGen.Generator.Semantics;
 /// <param name="Noun">The noun dropped from operation ids to name methods.</param>
 public sealed record AreaConfig(string Tag, string Property, string Noun);
 
-/// <summary>What an operation's answer is, where the spec cannot say.</summary>
+/// <summary>What an operation's answer is, where the spec cannot say (the words are in <see cref="OperationsVocabulary"/>).</summary>
 public enum ResponseKind
 {
     /// <summary>JSON of the 2xx schema, or nothing when it has none (the default).</summary>
-    Default,
+    Json,
 
-    /// <summary>A typed result from <c>/_ping</c>'s headers.</summary>
-    Ping,
-
-    /// <summary>The archive's <c>X-Docker-Container-Path-Stat</c> header, decoded.</summary>
-    PathStat,
+    /// <summary>A value read from the answer's headers by a runtime type.</summary>
+    Headers,
 
     /// <summary>JSON values as they arrive.</summary>
     JsonStream,
@@ -50,9 +47,16 @@ public enum ResponseKind
 /// <param name="Upgrade">The upgrade protocol of a hijack (default <c>tcp</c>).</param>
 /// <param name="NoTimeout">The call may legitimately take long (waits): no request time limit.</param>
 /// <param name="Line">Where it is declared.</param>
-public sealed record ResponseSemantics(string OperationId, ResponseKind Kind, string? Message, string Upgrade, bool NoTimeout, int? Line);
+public sealed record ResponseSemantics(string OperationId, ResponseKind Kind, string? Message, string Upgrade, bool NoTimeout, int? Line)
+{
+    /// <summary>For <see cref="ResponseKind.Headers"/>: the runtime type (full name) whose static <c>FromHeaders</c> reads the answer.</summary>
+    public string? Result { get; init; }
 
-/// <summary>How a string parameter that carries structure is typed and encoded.</summary>
+    /// <summary>For <see cref="ResponseKind.Hijack"/>: the body property (wire name) whose <c>true</c> asks the daemon for no session (exec start's <c>Detach</c>).</summary>
+    public string? DetachedBy { get; init; }
+}
+
+/// <summary>How a string parameter that carries structure is typed and encoded (the words are in <see cref="OperationsVocabulary"/>).</summary>
 public enum ParameterEncoding
 {
     /// <summary>As the spec says.</summary>
@@ -67,11 +71,11 @@ public enum ParameterEncoding
     /// <summary>A string list, as JSON.</summary>
     JsonStringList,
 
-    /// <summary>A model type as JSON; where the spec has a list of strings, a list of the type, each as JSON under the repeated name.</summary>
+    /// <summary>A model type as JSON; where the spec has a list, a list of the type, each as JSON under the repeated name.</summary>
     Json,
 
-    /// <summary>A list of a model type, each as JSON under the repeated name (where the spec has a list).</summary>
-    JsonEach,
+    /// <summary>A list of a model type, as one JSON array.</summary>
+    JsonList,
 
     /// <summary>Registry credentials, as base64url JSON.</summary>
     RegistryAuth,
@@ -84,7 +88,7 @@ public enum ParameterEncoding
 /// <param name="OperationId">The operation, or null for every operation.</param>
 /// <param name="Name">The parameter's wire name (case-insensitive for headers).</param>
 /// <param name="Encoding">The encoding.</param>
-/// <param name="Type">The model type for <see cref="ParameterEncoding.Json"/> and <see cref="ParameterEncoding.JsonEach"/>.</param>
+/// <param name="Type">The model type for <see cref="ParameterEncoding.Json"/> and <see cref="ParameterEncoding.JsonList"/>.</param>
 /// <param name="Line">Where it is declared.</param>
 public sealed record ParameterSemantics(string? OperationId, string Name, ParameterEncoding Encoding, string? Type, int? Line);
 
@@ -122,7 +126,7 @@ public sealed record OperationsConfig(
     /// <summary>The declared answer of an operation, or the default.</summary>
     /// <param name="operationId">The operation.</param>
     public ResponseSemantics ResponseOf(string operationId)
-        => Responses.TryGetValue(operationId, out var declared) ? declared : new ResponseSemantics(operationId, ResponseKind.Default, null, "tcp", false, null);
+        => Responses.TryGetValue(operationId, out var declared) ? declared : new ResponseSemantics(operationId, ResponseKind.Json, null, "tcp", false, null);
 
     /// <summary>The declared encoding of a parameter: one for its operation first, then one for every operation.</summary>
     /// <param name="operationId">The operation.</param>
@@ -228,19 +232,11 @@ public sealed record OperationsConfig(
             {
                 var pointer = $"/responses/{SourceMap.Escape(operation)}";
                 var kindText = Required(value, "kind", pointer);
-                var kind = kindText switch
+                if (!OperationsVocabulary.TryParse(OperationsVocabulary.ResponseKinds, kindText, out var kind))
                 {
-                    "json" => ResponseKind.Default,
-                    "ping" => ResponseKind.Ping,
-                    "path-stat" => ResponseKind.PathStat,
-                    "json-stream" => ResponseKind.JsonStream,
-                    "progress" => ResponseKind.Progress,
-                    "output" => ResponseKind.Output,
-                    "stream" => ResponseKind.Stream,
-                    "hijack" => ResponseKind.Hijack,
-                    "websocket" => ResponseKind.WebSocket,
-                    _ => throw Problem(pointer + "/kind", $"'{kindText}' is not a response kind. Use json, ping, path-stat, json-stream, progress, output, stream, hijack or websocket."),
-                };
+                    throw Problem(pointer + "/kind", $"'{kindText}' is not a response kind. Use {OperationsVocabulary.Sentence(OperationsVocabulary.ResponseKinds)}.");
+                }
+
                 var message = Optional(value, "message");
                 if (kind == ResponseKind.Progress && message is null)
                 {
@@ -253,7 +249,21 @@ public sealed record OperationsConfig(
                     throw Problem(pointer + "/timeout", "`timeout` can only be `none` (the call waits for as long as it takes).");
                 }
 
-                responses[operation] = new ResponseSemantics(operation, kind, message, Optional(value, "upgrade") ?? "tcp", timeout == "none", map.Find(pointer)?.Line);
+                var result = Optional(value, "result");
+                if ((kind == ResponseKind.Headers) != (result is not null))
+                {
+                    throw Problem(pointer, kind == ResponseKind.Headers
+                        ? $"The headers answer of '{operation}' needs a `result`: the runtime type whose static FromHeaders reads it."
+                        : "`result` is only for the headers kind.");
+                }
+
+                var detachedBy = Optional(value, "detachedBy");
+                if (detachedBy is not null && kind != ResponseKind.Hijack)
+                {
+                    throw Problem(pointer, "`detachedBy` is only for the hijack kind.");
+                }
+
+                responses[operation] = new ResponseSemantics(operation, kind, message, Optional(value, "upgrade") ?? "tcp", timeout == "none", map.Find(pointer)?.Line) { Result = result, DetachedBy = detachedBy };
             }
 
             return responses;
@@ -267,19 +277,13 @@ public sealed record OperationsConfig(
             {
                 var pointer = $"/parameters/{index++}";
                 var encodingText = Required(value, "encoding", pointer);
-                var encoding = encodingText switch
+                if (!OperationsVocabulary.TryParse(OperationsVocabulary.ParameterEncodings, encodingText, out var encoding))
                 {
-                    "filters" => ParameterEncoding.Filters,
-                    "json-string-map" => ParameterEncoding.JsonStringMap,
-                    "json-string-list" => ParameterEncoding.JsonStringList,
-                    "json" => ParameterEncoding.Json,
-                    "json-each" => ParameterEncoding.JsonEach,
-                    "registry-auth" => ParameterEncoding.RegistryAuth,
-                    "registry-config" => ParameterEncoding.RegistryConfig,
-                    _ => throw Problem(pointer + "/encoding", $"'{encodingText}' is not a parameter encoding. Use filters, json-string-map, json-string-list, json, json-each, registry-auth or registry-config."),
-                };
+                    throw Problem(pointer + "/encoding", $"'{encodingText}' is not a parameter encoding. Use {OperationsVocabulary.Sentence(OperationsVocabulary.ParameterEncodings)}.");
+                }
+
                 var type = Optional(value, "type");
-                if (encoding is ParameterEncoding.Json or ParameterEncoding.JsonEach && type is null)
+                if (encoding is ParameterEncoding.Json or ParameterEncoding.JsonList && type is null)
                 {
                     throw Problem(pointer, $"The `{encodingText}` encoding needs a model `type`.");
                 }

@@ -166,23 +166,32 @@ public sealed class DockerApiConnection : IDisposable
         return new ContainerOutput(body, ContainerOutput.MultiplexedFromContentType(body.ContentType));
     }
 
-    /// <summary>
-    /// Opens an attach or exec session on a new connection (<c>Upgrade: tcp</c>, or another protocol). An exec start
-    /// whose body says <c>"Detach": true</c> returns as soon as the daemon has answered, with a finished session
-    /// (<see cref="HijackedConnection.IsDetached"/>).
-    /// </summary>
+    /// <summary>Opens an attach or exec session on a new connection (<c>Upgrade: tcp</c>, or another protocol).</summary>
     /// <param name="request">The request.</param>
     /// <param name="protocol">The upgrade protocol: <c>tcp</c> for attach and exec, <c>h2c</c> for sessions.</param>
     /// <param name="cancellationToken">Cancels connecting and the handshake.</param>
     /// <exception cref="DockerConnectionException">The daemon did not upgrade the connection (a proxy may drop the upgrade), or the connection broke.</exception>
-    public async Task<HijackedConnection> HijackAsync(DockerRequest request, string protocol, CancellationToken cancellationToken)
+    public Task<HijackedConnection> HijackAsync(DockerRequest request, string protocol, CancellationToken cancellationToken)
+        => HijackAsync(request, protocol, detached: false, cancellationToken);
+
+    /// <summary>
+    /// Opens an attach or exec session on a new connection (<c>Upgrade: tcp</c>, or another protocol); or, for a
+    /// request that asks for no session (an exec start with <c>Detach</c>), returns as soon as the daemon has
+    /// answered, with a finished session (<see cref="HijackedConnection.IsDetached"/>).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="protocol">The upgrade protocol: <c>tcp</c> for attach and exec, <c>h2c</c> for sessions.</param>
+    /// <param name="detached">The request asks the daemon to run without a session.</param>
+    /// <param name="cancellationToken">Cancels connecting and the handshake.</param>
+    /// <exception cref="DockerConnectionException">The daemon did not upgrade the connection (a proxy may drop the upgrade), or the connection broke.</exception>
+    public async Task<HijackedConnection> HijackAsync(DockerRequest request, string protocol, bool detached, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         // Connects and, for TLS transports, completes the handshake (failures come explained).
         var connection = await Transport.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (readStream, multiplexed) = await HijackHandshake.RunAsync(connection, Transport, request, Target(request), _userAgent, protocol, cancellationToken).ConfigureAwait(false);
+            var (readStream, multiplexed) = await HijackHandshake.RunAsync(connection, Transport, request, Target(request), _userAgent, protocol, detached, cancellationToken).ConfigureAwait(false);
             if (readStream is null)
             {
                 await connection.DisposeAsync().ConfigureAwait(false);

@@ -33,6 +33,16 @@ public sealed class DockerRequest
         OperationId = operationId;
     }
 
+    /// <summary>Starts a request whose path holds parameters, each escaped whole: <c>new DockerRequest(HttpMethod.Get, $"/containers/{id}/json", "ContainerInspect")</c>.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path below the version prefix, starting with <c>/</c>; every hole is a path parameter.</param>
+    /// <param name="operationId">The spec's operation id, for errors and logs.</param>
+    /// <exception cref="ArgumentException">A string parameter is null or empty.</exception>
+    public DockerRequest(HttpMethod method, ref EscapedPathHandler path, string operationId)
+        : this(method, path.ToStringAndClear(), operationId)
+    {
+    }
+
     /// <summary>The HTTP method.</summary>
     public HttpMethod Method { get; }
 
@@ -61,7 +71,7 @@ public sealed class DockerRequest
     /// <param name="value">The parameter.</param>
     /// <param name="name">The parameter's name, for the error when it is empty.</param>
     /// <exception cref="ArgumentException">The value is null or empty (the path would change meaning).</exception>
-    public static string Escape(string value, string name)
+    public static string Escape(string? value, string name)
     {
         if (string.IsNullOrEmpty(value))
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using DockerApiGen.Runtime.Errors;
 using DockerApiGen.Runtime.Streams;
 using DockerApiGen.Runtime.Transport;
@@ -19,9 +18,10 @@ namespace DockerApiGen.Runtime.Http;
 /// <list type="bullet">
 /// <item>A body that runs to the end of the connection (<c>200</c> with no <c>Content-Length</c> and no chunking):
 /// a daemon that ignores the upgrade and writes the raw stream anyway. Taken as the session.</item>
-/// <item>An empty body (<c>Content-Length: 0</c>, or <c>204</c>) to a request whose JSON body says
-/// <c>"Detach": true</c> (exec start): the daemon started the process and opened no session. Docker and Podman
-/// answer a detached exec start so. The handshake then returns no stream.</item>
+/// <item>An empty body (<c>Content-Length: 0</c>, or <c>204</c>) to a request the caller marked detached (an
+/// exec start whose config says <c>Detach</c>; the operations file declares which body property means that): the
+/// daemon started the process and opened no session. Docker and Podman answer a detached exec start so. The
+/// handshake then returns no stream.</item>
 /// <item>Anything else (an empty body when a session was asked for, a body of known length, a chunked one): the
 /// daemon, or a proxy in front of it, did not upgrade the connection; that is a
 /// <see cref="DockerConnectionException"/>, since no session can be read from it.</item>
@@ -38,13 +38,14 @@ internal static class HijackHandshake
     /// <param name="target">The request target (path and query below the version prefix).</param>
     /// <param name="userAgent">The <c>User-Agent</c> to send.</param>
     /// <param name="protocol">The upgrade protocol.</param>
+    /// <param name="detached">The request asks the daemon for no session (an empty answer is then the expected one).</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
     /// <returns>
     /// The read stream (with any bytes read past the head put back) and whether the output is multiplexed, when the
     /// daemon said; a null stream when the daemon answered a detached start without a session.
     /// </returns>
     public static async Task<(Stream? ReadStream, bool? IsMultiplexed)> RunAsync(
-        Stream connection, DockerTransport transport, DockerRequest request, string target, string userAgent, string protocol, CancellationToken cancellationToken)
+        Stream connection, DockerTransport transport, DockerRequest request, string target, string userAgent, string protocol, bool detached, CancellationToken cancellationToken)
     {
         var head = new StringBuilder()
             .Append(request.Method.Method).Append(' ').Append(target).Append(" HTTP/1.1\r\n")
@@ -72,47 +73,7 @@ internal static class HijackHandshake
         }
 
         await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadResponseAsync(connection, transport, request, AsksToDetach(body), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Whether the request's JSON body says <c>"Detach": true</c> (exec start's way of asking for no session); the
-    /// name is matched without regard to case and the last one counts, as the daemon's Go decoder does.
-    /// </summary>
-    internal static bool AsksToDetach(ReadOnlySpan<byte> body)
-    {
-        var detach = false;
-        if (body.IsEmpty)
-        {
-            return false;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isDetach = string.Equals(reader.GetString(), "Detach", StringComparison.OrdinalIgnoreCase);
-                reader.Read();
-                if (isDetach)
-                {
-                    detach = reader.TokenType == JsonTokenType.True;
-                }
-
-                reader.Skip();
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON: the daemon will say so; it asks for nothing.
-        }
-
-        return detach;
+        return await ReadResponseAsync(connection, transport, request, detached, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<(Stream?, bool?)> ReadResponseAsync(Stream connection, DockerTransport transport, DockerRequest request, bool detach, CancellationToken cancellationToken)

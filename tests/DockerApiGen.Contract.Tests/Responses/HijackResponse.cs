@@ -14,6 +14,9 @@ namespace DockerApiGen.Contract.Tests.Responses;
 /// <param name="multiplexed">Whether output is framed (no TTY) rather than raw.</param>
 public sealed class HijackResponse(string protocol, bool multiplexed) : WireBehaviour
 {
+    /// <summary>The Upgrade protocol the client must ask for.</summary>
+    public string Protocol => protocol;
+
     /// <inheritdoc />
     public override IEnumerable<Violation> Check(HttpRequest request)
     {

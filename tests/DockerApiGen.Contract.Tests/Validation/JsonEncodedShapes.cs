@@ -25,6 +25,9 @@ public static class JsonEncodedShapes
 
     private const string Platform = """{"architecture":"amd64","os":"linux"}""";
 
+    /// <summary>The names of the parameters whose JSON shape is known.</summary>
+    public static IReadOnlyCollection<string> Names => Shapes.Keys;
+
     /// <summary>A valid value of a JSON-encoded parameter, for callers that must pass one as text.</summary>
     /// <param name="name">The parameter's name.</param>
     /// <exception cref="KeyNotFoundException">No shape is known for the name.</exception>

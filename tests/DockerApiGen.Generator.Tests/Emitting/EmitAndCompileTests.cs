@@ -10,13 +10,13 @@ namespace DockerApiGen.Generator.Tests.Emitting;
 
 public sealed class EmitAndCompileTests
 {
-    private static readonly EmitSettings Settings = new(ApiVersion.Parse("9.1"), new string('a', 64));
+    private static readonly EmitSettings Settings = FixtureOperations.Settings;
 
     [Fact]
     public async Task A_fixture_version_emits_one_file_per_type_and_compiles_without_warnings()
     {
         var model = await ModelBuilderTests.Build(FixtureSpecs.Rich);
-        var files = CodeFormatter.Format(VersionEmitter.Emit(model, Settings, FixtureOperations.Config));
+        var files = CodeFormatter.Format(VersionEmitter.Emit(FixtureOperations.Client(model), Settings));
 
         Assert.Equal(model.Types.Count, files.Count(f => f.RelativePath.StartsWith("Generated/Models/", StringComparison.Ordinal)));
         Assert.Contains(files, f => f.RelativePath == "Generated/Models/Widget.cs");
@@ -39,8 +39,8 @@ public sealed class EmitAndCompileTests
     [Fact]
     public async Task Emitting_twice_gives_the_same_bytes()
     {
-        var first = CodeFormatter.Format(VersionEmitter.Emit(await ModelBuilderTests.Build(FixtureSpecs.Rich), Settings, FixtureOperations.Config));
-        var second = CodeFormatter.Format(VersionEmitter.Emit(await ModelBuilderTests.Build(FixtureSpecs.Rich), Settings, FixtureOperations.Config));
+        var first = CodeFormatter.Format(VersionEmitter.Emit(FixtureOperations.Client(await ModelBuilderTests.Build(FixtureSpecs.Rich)), Settings));
+        var second = CodeFormatter.Format(VersionEmitter.Emit(FixtureOperations.Client(await ModelBuilderTests.Build(FixtureSpecs.Rich)), Settings));
         Assert.Equal(first, second);
     }
 

@@ -23,6 +23,20 @@ public sealed partial class AllVersionsTests(AllVersionsFixture fixture)
     }
 
     [Fact]
+    public async Task No_generated_doc_holds_escaped_markup_or_raw_markdown()
+    {
+        string[] forbidden = ["&lt;see", "&lt;c&gt;", "&lt;/", "&lt;para", "&lt;code", "```", "](http", "](#"];
+        foreach (var output in await fixture.OutputsAsync())
+        {
+            var docLines = output.Files
+                .SelectMany(f => f.Text.Split('\n').Select((line, index) => (f.RelativePath, Line: index + 1, Text: line.Trim())))
+                .Where(l => l.Text.StartsWith("///", StringComparison.Ordinal));
+            var bad = docLines.Where(l => forbidden.Any(f => l.Text.Contains(f, StringComparison.Ordinal))).Take(5).ToList();
+            Assert.True(bad.Count == 0, $"v{output.Model.Version}: " + string.Join("; ", bad.Select(b => $"{b.RelativePath}({b.Line}): {b.Text}")));
+        }
+    }
+
+    [Fact]
     public async Task No_type_name_carries_a_numeric_clash_suffix()
     {
         foreach (var output in await fixture.OutputsAsync())

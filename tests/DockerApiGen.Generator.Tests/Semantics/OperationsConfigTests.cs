@@ -37,6 +37,16 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
     }
 
     [Fact]
+    public void The_operations_file_documents_every_word_of_the_vocabulary_and_no_other()
+    {
+        var comments = File.ReadAllLines(TestRepository.Layout.OperationsPath).Where(l => l.StartsWith("#   ", StringComparison.Ordinal)).ToList();
+        var documented = comments.Select(l => l[4..].Split(' ', 2)[0]).ToHashSet(StringComparer.Ordinal);
+        var words = OperationsVocabulary.ResponseKinds.Select(w => w.Text).Concat(OperationsVocabulary.ParameterEncodings.Select(w => w.Text)).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(words.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_bad_kind_is_reported_with_its_line()
     {
         var path = Path.Combine(Path.GetTempPath(), $"operations-{Guid.NewGuid():N}.yaml");
@@ -45,7 +55,7 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
         {
             var problem = Assert.Single(Assert.Throws<GenerationException>(() => OperationsConfig.Load(path)).Problems);
             Assert.Equal((path, 4), (problem.File, problem.Line));
-            Assert.Contains("'telepathy' is not a response kind", problem.Message, StringComparison.Ordinal);
+            Assert.Contains("'telepathy' is not a response kind. Use json, headers, json-stream, progress, output, stream, hijack or websocket.", problem.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -58,7 +68,7 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
     {
         var model = await ModelBuilderTests.Build(FixtureSpecs.Rich);
         var config = FixtureOperations.Config with { Areas = new Dictionary<string, AreaConfig> { ["System"] = new("System", "System", "System") } };
-        var problem = Assert.Single(Assert.Throws<GenerationException>(() => ClientPlanner.Plan(model, config, new EmitSettings(ApiVersion.Parse("9.1"), new string('a', 64)))).Problems);
+        var problem = Assert.Single(Assert.Throws<GenerationException>(() => FixtureOperations.Client(model, config)).Problems);
         Assert.Contains("Tag 'Widget' has no area: add it under `areas` in fixture-operations.yaml", problem.Message, StringComparison.Ordinal);
     }
 
@@ -67,7 +77,7 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
     {
         var model = await ModelBuilderTests.Build(FixtureSpecs.Rich);
         var config = FixtureOperations.Config with { MethodNames = new Dictionary<string, string> { ["WidgetCreate"] = "List" } };
-        var problem = Assert.Single(Assert.Throws<GenerationException>(() => ClientPlanner.Plan(model, config, new EmitSettings(ApiVersion.Parse("9.1"), new string('a', 64)))).Problems);
+        var problem = Assert.Single(Assert.Throws<GenerationException>(() => FixtureOperations.Client(model, config)).Problems);
         Assert.Contains("would both be Widgets.List", problem.Message, StringComparison.Ordinal);
     }
 }

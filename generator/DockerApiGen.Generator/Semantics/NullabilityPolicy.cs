@@ -1,6 +1,6 @@
 using DockerApiGen.Generator.Model;
 
-namespace DockerApiGen.Generator.Emitting;
+namespace DockerApiGen.Generator.Semantics;
 
 /// <summary>
 /// Decides which properties are nullable in C#. A property is non-nullable only when the spec requires it
@@ -10,20 +10,20 @@ namespace DockerApiGen.Generator.Emitting;
 /// </summary>
 public sealed class NullabilityPolicy
 {
-    private readonly CSharpTypes _types;
+    private readonly TypeMapper _types;
     private readonly Dictionary<string, List<string>> _requiredObjectEdges = new(StringComparer.Ordinal);
 
     /// <summary>Prepares the policy for a version's model.</summary>
     /// <param name="model">The model.</param>
     /// <param name="types">The type mapping.</param>
-    public NullabilityPolicy(ApiModel model, CSharpTypes types)
+    public NullabilityPolicy(ApiModel model, TypeMapper types)
     {
         ArgumentNullException.ThrowIfNull(model);
         _types = types;
         foreach (var type in model.Types.OfType<ObjectType>())
         {
             _requiredObjectEdges[type.Name] = type.Properties
-                .Where(p => IsRequiredNonNullable(p) && p.Type is NamedRef && types.Of(p.Type).Initializer == "new()")
+                .Where(p => IsRequiredNonNullable(p) && p.Type is NamedRef && types.Map(p.Type).Initializer == Initializer.NewObject)
                 .Select(p => ((NamedRef)p.Type).Name)
                 .ToList();
         }
@@ -36,13 +36,13 @@ public sealed class NullabilityPolicy
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(property);
-        var type = _types.Of(property.Type);
+        var type = _types.Map(property.Type);
         if (type.IsCollection || !IsRequiredNonNullable(property))
         {
             return true;
         }
 
-        return property.Type is NamedRef target && type.Initializer == "new()" && Reaches(target.Name, owner.Name, []);
+        return property.Type is NamedRef target && type.Initializer == Initializer.NewObject && Reaches(target.Name, owner.Name, []);
     }
 
     private static bool IsRequiredNonNullable(PropertyModel property) => property.IsRequired && property.Nullable != true;

@@ -1,0 +1,302 @@
+using DockerApiGen.Generator.Diagnostics;
+using DockerApiGen.Generator.Model;
+using DockerApiGen.Generator.Naming;
+using DockerApiGen.Generator.Parsing;
+
+namespace DockerApiGen.Generator.Semantics;
+
+/// <summary>
+/// Builds the <see cref="ClientModel"/> of one version from its spec model and the operations file: the
+/// C# shape of every model type, a sub-client per area, a method per operation (name, positional
+/// parameters, options type, how every value travels, what the answer is), and the JSON context. Anything
+/// the declarations do not cover (a new tag, an answer the spec types as a bare string, a parameter that
+/// cannot be encoded, two methods with one name) is an error naming what to declare and where.
+/// </summary>
+public sealed class ClientModelBuilder
+{
+    private readonly ApiModel _model;
+    private readonly OperationsConfig _config;
+    private readonly PackageNames _names;
+    private readonly TypeMapper _types;
+    private readonly JsonContextPlanner _json;
+    private readonly ParameterBinder _binder;
+    private readonly AnswerPlanner _answers;
+    private readonly List<SpecProblem> _problems = [];
+
+    private ClientModelBuilder(ApiModel model, OperationsConfig config, PackageNames names)
+    {
+        _model = model;
+        _config = config;
+        _names = names;
+        _types = new TypeMapper(model, names.ModelsNamespace);
+        _json = new JsonContextPlanner(model, _types);
+        _binder = new ParameterBinder(_types, _json, config, Report);
+        _answers = new AnswerPlanner(_types, _json, config, Report);
+    }
+
+    /// <summary>Builds the client model of a version.</summary>
+    /// <param name="model">The version's spec model.</param>
+    /// <param name="config">The operations declarations.</param>
+    /// <param name="names">The package's names.</param>
+    /// <param name="jsonContextName">The JSON context's class name.</param>
+    /// <exception cref="GenerationException">An operation needs a declaration it does not have, or names clash.</exception>
+    public static ClientModel Build(ApiModel model, OperationsConfig config, PackageNames names, string jsonContextName)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(names);
+        JsonContextPlanner.RequireCaseDistinctProperties(model);
+        return new ClientModelBuilder(model, config, names).Build(jsonContextName);
+    }
+
+    private ClientModel Build(string jsonContextName)
+    {
+        var declarations = ModelDeclarations();
+        var areas = new List<ClientArea>();
+        foreach (var group in _model.Operations.GroupBy(o => _config.TagOf(o.OperationId, o.Tag), StringComparer.Ordinal))
+        {
+            if (!_config.Areas.TryGetValue(group.Key, out var area))
+            {
+                Report(group.First(), $"Tag '{group.Key}' has no area: add it under `areas` in {_config.File} (property and noun).");
+                continue;
+            }
+
+            var methods = group.Select(o => Method(o, area)).OfType<ClientMethod>().OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+            foreach (var duplicate in methods.GroupBy(m => m.Name).Where(g => g.Count() > 1))
+            {
+                Report(duplicate.First().Operation, $"Operations {string.Join(" and ", duplicate.Select(m => m.Operation.OperationId))} would both be {area.Property}.{duplicate.Key}: give one a name under `methodNames` in {_config.File}.");
+            }
+
+            var className = area.Property + "Client";
+            CheckFreeName(className, group.First());
+            areas.Add(new ClientArea(area.Tag, area.Property, className, methods));
+        }
+
+        if (_model.Operations.Count > 0)
+        {
+            CheckFreeName(_names.ClientClassName, _model.Operations[0]);
+            CheckFreeName(jsonContextName, _model.Operations[0]);
+        }
+
+        if (_problems.Count > 0)
+        {
+            throw new GenerationException(_problems);
+        }
+
+        return new ClientModel(_names, declarations, areas.OrderBy(a => a.Property, StringComparer.Ordinal).ToList(), _json.Build(jsonContextName));
+    }
+
+    private List<ModelDeclaration> ModelDeclarations()
+    {
+        var nullability = new NullabilityPolicy(_model, _types);
+        var declarations = new List<ModelDeclaration>();
+        foreach (var type in _model.Types)
+        {
+            switch (type)
+            {
+                case ObjectType obj:
+                    var properties = obj.Properties.Select(p =>
+                    {
+                        var mapped = _types.Map(p.Type);
+                        var nullable = nullability.IsNullable(obj, p);
+                        return new PropertyDeclaration(
+                            p.Name,
+                            p.WireName,
+                            nullable ? mapped.Name.AsNullable() : mapped.Name,
+                            mapped.Converter,
+                            nullable ? Initializer.None : mapped.Initializer,
+                            DocOr(p.Description, $"The `{p.WireName}` field."));
+                    }).ToList();
+                    declarations.Add(new ClassDeclaration(obj.Name, DocOr(obj.Description, $"The {obj.Name} object of the {_names.ApiTitle}."), properties, ModelBuilder.ExtensionDataMemberName));
+                    break;
+                case EnumType enumeration:
+                    declarations.Add(new EnumDeclaration(enumeration.Name, DocOr(enumeration.Description, $"The {enumeration.Name} values of the {_names.ApiTitle}."), enumeration.Kind, enumeration.Members));
+                    break;
+            }
+        }
+
+        return declarations;
+    }
+
+    private ClientMethod? Method(OperationModel operation, AreaConfig area)
+    {
+        var baseName = _config.MethodNames.TryGetValue(operation.OperationId, out var declared) ? declared : StripNoun(operation.OperationId, area.Noun);
+        if (baseName.Length == 0 || !Identifiers.IsValidIdentifier(baseName))
+        {
+            Report(operation, $"'{operation.OperationId}' without '{area.Noun}' leaves no method name: add one under `methodNames` in {_config.File}.");
+            return null;
+        }
+
+        // Positional order: path parameters, then required query and header parameters, then the body
+        // (whatever order the spec lists them in), so calls read like the URL.
+        var pathParameters = new List<MethodParameter>();
+        var required = new List<MethodParameter>();
+        var bodies = new List<MethodParameter>();
+        var values = new List<RequestValue>();
+        RequestValue? body = null;
+        RequestValue? contentType = null;
+        var options = new List<OptionProperty>();
+        var ok = true;
+        foreach (var parameter in operation.Parameters)
+        {
+            switch (parameter.Location)
+            {
+                case ParameterLocation.Path:
+                    // Escaped whole when the path is built (an empty value is refused there), so no separate check.
+                    pathParameters.Add(new MethodParameter(parameter.Name, _types.NameOf(parameter.Type), false, false, ParameterDoc(parameter)));
+                    break;
+                case ParameterLocation.Query or ParameterLocation.Header:
+                {
+                    var binding = _binder.Bind(operation, parameter);
+                    if (binding is null)
+                    {
+                        ok = false;
+                        break;
+                    }
+
+                    string source;
+                    bool fromOptions;
+                    if (parameter.IsRequired)
+                    {
+                        source = Identifiers.ToCamelCase(WireNameForCSharp(parameter));
+                        fromOptions = false;
+                        required.Add(new MethodParameter(source, binding.Type, false, !binding.Type.IsValueType, ParameterDoc(parameter)));
+                    }
+                    else
+                    {
+                        source = _config.OptionNames.GetValueOrDefault(operation.OperationId)?.GetValueOrDefault(parameter.WireName) ?? Identifiers.ToPascalCase(WireNameForCSharp(parameter));
+                        fromOptions = true;
+                        if (options.Any(o => o.Name == source))
+                        {
+                            Report(operation, $"Two parameters of '{operation.OperationId}' would both be option '{source}'.");
+                        }
+
+                        options.Add(new OptionProperty(source, binding.Type.AsNullable(), ParameterDoc(parameter), binding.IsSecret));
+                    }
+
+                    var value = new RequestValue(binding.Target, parameter.WireName, source, fromOptions, binding.Encoding, binding.Json, binding.EnumKind);
+                    if (binding.Target == RequestTarget.ContentType)
+                    {
+                        contentType = value;
+                    }
+                    else
+                    {
+                        values.Add(value);
+                    }
+
+                    break;
+                }
+
+                case ParameterLocation.Body:
+                {
+                    var binding = _binder.BindBody(operation, parameter);
+                    if (binding is null)
+                    {
+                        ok = false;
+                        break;
+                    }
+
+                    bodies.Add(parameter.IsRequired
+                        ? new MethodParameter(parameter.Name, binding.Type, false, !binding.Type.IsValueType, ParameterDoc(parameter))
+                        : new MethodParameter(parameter.Name, binding.Type.AsNullable(), true, false, ParameterDoc(parameter)));
+                    body = new RequestValue(RequestTarget.Body, parameter.WireName, parameter.Name, false, binding.Encoding, binding.Json, null, binding.ContentType);
+                    break;
+                }
+
+                default:
+                    Report(operation, $"Parameter '{parameter.WireName}' of '{operation.OperationId}' is a {parameter.Location} parameter, which the client cannot send yet.");
+                    ok = false;
+                    break;
+            }
+        }
+
+        // The body before its Content-Type, which overrides the body's default.
+        if (body is not null)
+        {
+            values.Add(body);
+        }
+
+        if (contentType is not null)
+        {
+            values.Add(contentType);
+        }
+
+        var answer = _answers.Plan(operation);
+        if (answer is null || !ok)
+        {
+            return null;
+        }
+
+        OptionsClass? optionsClass = null;
+        if (options.Count > 0)
+        {
+            var optionsName = operation.OperationId + "Options";
+            CheckFreeName(optionsName, operation);
+            optionsClass = new OptionsClass(optionsName, operation, options);
+        }
+
+        IEnumerable<MethodParameter> parameters = [.. pathParameters, .. required, .. bodies.Where(b => !b.IsOptional), .. bodies.Where(b => b.IsOptional)];
+        return new ClientMethod(baseName + "Async", operation, PathSegments(operation), parameters.ToList(), optionsClass, values, answer);
+    }
+
+    /// <summary>Splits a path template into literal text and parameters (by their C# names).</summary>
+    private static List<PathSegment> PathSegments(OperationModel operation)
+    {
+        var names = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).ToDictionary(p => p.WireName, p => p.Name, StringComparer.Ordinal);
+        var segments = new List<PathSegment>();
+        var path = operation.Path;
+        var start = 0;
+        while (start < path.Length)
+        {
+            var open = path.IndexOf('{', start);
+            var close = open < 0 ? -1 : path.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                segments.Add(new PathSegment(path[start..], false));
+                break;
+            }
+
+            if (open > start)
+            {
+                segments.Add(new PathSegment(path[start..open], false));
+            }
+
+            var wire = path[(open + 1)..close];
+            segments.Add(names.TryGetValue(wire, out var name) ? new PathSegment(name, true) : new PathSegment(path[open..(close + 1)], false));
+            start = close + 1;
+        }
+
+        return segments;
+    }
+
+    /// <summary>The wire name a C# name is made from: headers lose the <c>X-</c> of custom headers (X-Registry-Auth → RegistryAuth).</summary>
+    private static string WireNameForCSharp(ParameterModel parameter)
+        => parameter.Location == ParameterLocation.Header && parameter.WireName.StartsWith("X-", StringComparison.OrdinalIgnoreCase)
+            ? parameter.WireName[2..]
+            : parameter.WireName;
+
+    private static string ParameterDoc(ParameterModel parameter)
+    {
+        var text = DocOr(parameter.Description, $"The `{parameter.WireName}` {parameter.Location.ToString().ToLowerInvariant()} parameter.");
+        return parameter.DefaultJson is { } defaultJson ? $"{text}\n\nDefault: `{defaultJson}`." : text;
+    }
+
+    private static string DocOr(string? description, string fallback) => string.IsNullOrWhiteSpace(description) ? fallback : description;
+
+    private static string StripNoun(string operationId, string noun)
+    {
+        var index = operationId.IndexOf(noun, StringComparison.Ordinal);
+        return index < 0 ? operationId : operationId.Remove(index, noun.Length);
+    }
+
+    private void CheckFreeName(string name, OperationModel operation)
+    {
+        if (_types.Find(name) is not null)
+        {
+            Report(operation, $"The generated name '{name}' is also a model type's name in this version; rename the model in specs/naming.yaml or the method in {_config.File}.");
+        }
+    }
+
+    private void Report(OperationModel operation, string message)
+        => _problems.Add(new SpecProblem(_model.SpecFile, null, null, operation.SchemaPointer, message));
+}
