@@ -44,6 +44,12 @@ public static class GenerationBenchmark
             var generate = clock.Elapsed;
             report.AppendLine(CultureInfo.InvariantCulture, $"all {all.Count} versions: pull {Seconds(pull)}, load+model+emit+compile {Seconds(generate)}, total {Seconds(pull + generate)}");
 
+            // The drift check (`generate --check`): the committed versions, emitted and compared, not compiled.
+            clock.Restart();
+            var checkedOutputs = await run.GenerateAsync(inputs.CommittedEntries, compile: false, cancellationToken).ConfigureAwait(false);
+            var drift = run.CheckDrift(checkedOutputs);
+            report.AppendLine(CultureInfo.InvariantCulture, $"drift check of the {inputs.CommittedEntries.Count} committed versions (emit and compare, no compile): {Seconds(clock.Elapsed)} ({drift.Count} files differ)");
+
             Directory.Delete(cache, recursive: true);
             clock.Restart();
             await run.EnsureSpecsAsync([one], source, cancellationToken).ConfigureAwait(false);

@@ -23,6 +23,18 @@ public sealed partial class AllVersionsTests(AllVersionsFixture fixture)
     }
 
     [Fact]
+    public async Task The_oldest_and_newest_versions_are_emitted_as_roslyns_formatter_lays_them_out()
+    {
+        var outputs = await fixture.OutputsAsync();
+        foreach (var output in new[] { outputs[0], outputs[^1] })
+        {
+            var formatted = Roslyn.CodeFormatter.Format(output.Files);
+            var changed = output.Files.Zip(formatted).Where(p => p.First.Text != p.Second.Text).Select(p => p.First.RelativePath).Take(5).ToList();
+            Assert.True(changed.Count == 0, $"v{output.Model.Version}: the formatter changes {string.Join(", ", changed)}; make the emitter write what it writes.");
+        }
+    }
+
+    [Fact]
     public async Task No_generated_doc_holds_escaped_markup_or_raw_markdown()
     {
         string[] forbidden = ["&lt;see", "&lt;c&gt;", "&lt;/", "&lt;para", "&lt;code", "```", "](http", "](#"];
