@@ -28,7 +28,7 @@ internal static class AddVersionCommand
             Console.WriteLine($"  {added.Output.Model.Types.Count} types, {added.Output.Model.Operations.Count} operations, {added.Output.CSharpLines} lines of C#.");
             Console.WriteLine(added.ProjectWritten
                 ? $"  Wrote {Path.GetRelativePath(layout.Root, layout.ProjectFolder(added.Entry.Version))}{(added.AddedToSolution ? " and added it to the solution" : string.Empty)}."
-                : "  Outside the committed range (specs/generation.yaml): no package project written.");
+                : "  Outside the committed range (specs/engine/generation.yaml): no package project written.");
             Console.WriteLine("  Surface snapshot written. Review with `git diff`, then run the tests.");
             return 0;
         });

@@ -22,7 +22,7 @@ public enum NameSource
     /// <summary>Derived from where the schema is used: owner + property, or operation + role.</summary>
     Context,
 
-    /// <summary>Given in <c>specs/naming.yaml</c> (inlineNames).</summary>
+    /// <summary>Given in <c>specs/engine/naming.yaml</c> (inlineNames).</summary>
     Configured,
 }
 

@@ -6,7 +6,7 @@ using DockerApiGen.Generator.Loading;
 namespace DockerApiGen.Generator.Naming;
 
 /// <summary>
-/// The project's naming decisions that no rule can make (<c>specs/naming.yaml</c>): renames of types
+/// The project's naming decisions that no rule can make (<c>specs/engine/naming.yaml</c>): renames of types
 /// whose spec name would collide in user code (Docker's <c>Task</c> against
 /// <c>System.Threading.Tasks.Task</c>), and names for inline schemas whose derived name reads badly.
 /// </summary>

@@ -416,12 +416,12 @@ public sealed class ModelBuilder
     {
         if (!Identifiers.IsValidIdentifier(name))
         {
-            Report(pointer, $"The schema gives no valid C# type name ('{name}').", "Give it a title with a patch, or a rename in specs/naming.yaml.");
+            Report(pointer, $"The schema gives no valid C# type name ('{name}').", "Give it a title with a patch, or a rename in specs/engine/naming.yaml.");
         }
         else if (_pointerOfName.TryGetValue(name, out var other) && other != pointer)
         {
             var at = _map.Find(other) is { } position ? $" (line {position.Line})" : string.Empty;
-            Report(pointer, $"Type name clash: '{name}' is also the name of the schema at {other}{at}.", "Give one of them another name in specs/naming.yaml (typeRenames) or with a title patch; names are never numbered.");
+            Report(pointer, $"Type name clash: '{name}' is also the name of the schema at {other}{at}.", "Give one of them another name in specs/engine/naming.yaml (typeRenames) or with a title patch; names are never numbered.");
         }
         else if (UserFacingCollisions.Collides(name, out var frameworkType))
         {

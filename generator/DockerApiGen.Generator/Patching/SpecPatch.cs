@@ -4,7 +4,7 @@ using DockerApiGen.Generator.Specs;
 namespace DockerApiGen.Generator.Patching;
 
 /// <summary>
-/// One of the project's own corrections to a spec defect (<c>specs/patches/*.yaml</c>). Exactly one
+/// One of the project's own corrections to a spec defect (<c>specs/engine/patches/*.yaml</c>). Exactly one
 /// operation per patch: add enum values, set keys on the target object, or add a parameter the spec does
 /// not declare to the target operation.
 /// </summary>

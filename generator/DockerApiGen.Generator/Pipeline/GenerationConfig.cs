@@ -5,7 +5,7 @@ using DockerApiGen.Generator.Specs;
 
 namespace DockerApiGen.Generator.Pipeline;
 
-/// <summary>The generation settings (<c>specs/generation.yaml</c>): which locked versions get a committed package.</summary>
+/// <summary>The generation settings (<c>specs/engine/generation.yaml</c>): which locked versions get a committed package.</summary>
 /// <param name="CommittedVersions">The range of versions committed under <c>src/</c>.</param>
 public sealed record GenerationConfig(VersionRange CommittedVersions)
 {

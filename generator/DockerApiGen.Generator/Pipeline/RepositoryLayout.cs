@@ -8,20 +8,23 @@ namespace DockerApiGen.Generator.Pipeline;
 /// <param name="CacheOverride">A spec cache folder other than the repository's (benchmarks use a fresh one).</param>
 public sealed record RepositoryLayout(string Root, string? CacheOverride = null)
 {
+    /// <summary>The Engine family's folder of generator inputs (<c>specs/engine</c>).</summary>
+    public string SpecsFolder => Path.Combine(Root, "specs", "engine");
+
     /// <summary>The spec lock.</summary>
-    public string SpecLockPath => Path.Combine(Root, "specs", "spec-lock.yaml");
+    public string SpecLockPath => Path.Combine(SpecsFolder, "spec-lock.yaml");
 
     /// <summary>The project's spec patches.</summary>
-    public string PatchesFolder => Path.Combine(Root, "specs", "patches");
+    public string PatchesFolder => Path.Combine(SpecsFolder, "patches");
 
     /// <summary>The naming decisions.</summary>
-    public string NamingPath => Path.Combine(Root, "specs", "naming.yaml");
+    public string NamingPath => Path.Combine(SpecsFolder, "naming.yaml");
 
-    /// <summary><c>specs/operations.yaml</c>: client names and the answers the spec cannot describe.</summary>
-    public string OperationsPath => Path.Combine(Root, "specs", "operations.yaml");
+    /// <summary><c>specs/engine/operations.yaml</c>: client names and the answers the spec cannot describe.</summary>
+    public string OperationsPath => Path.Combine(SpecsFolder, "operations.yaml");
 
     /// <summary>Which versions are committed.</summary>
-    public string GenerationConfigPath => Path.Combine(Root, "specs", "generation.yaml");
+    public string GenerationConfigPath => Path.Combine(SpecsFolder, "generation.yaml");
 
     /// <summary>The git-ignored spec cache.</summary>
     public string CacheFolder => CacheOverride ?? Path.Combine(Root, ".cache", "specs");
@@ -36,19 +39,19 @@ public sealed record RepositoryLayout(string Root, string? CacheOverride = null)
     /// <param name="version">The version.</param>
     public string ProjectFolder(ApiVersion version) => Path.Combine(Root, "src", $"DockerApiGen.Engine.{version.Identifier}");
 
-    /// <summary>Finds the repository root: the nearest folder at or above <paramref name="start"/> with <c>specs/spec-lock.yaml</c>.</summary>
+    /// <summary>Finds the repository root: the nearest folder at or above <paramref name="start"/> with <c>specs/engine/spec-lock.yaml</c>.</summary>
     /// <param name="start">Where to start looking.</param>
     /// <exception cref="GenerationException">No such folder.</exception>
     public static RepositoryLayout Find(string start)
     {
         for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "specs", "spec-lock.yaml")))
+            if (File.Exists(Path.Combine(folder.FullName, "specs", "engine", "spec-lock.yaml")))
             {
                 return new RepositoryLayout(folder.FullName);
             }
         }
 
-        throw new GenerationException(new SpecProblem(start, null, null, null, "This is not inside a DockerApiGen repository (no specs/spec-lock.yaml above it).", "Run from the repository, or pass --repo DIR."));
+        throw new GenerationException(new SpecProblem(start, null, null, null, "This is not inside a DockerApiGen repository (no specs/engine/spec-lock.yaml above it).", "Run from the repository, or pass --repo DIR."));
     }
 }

@@ -11,7 +11,7 @@ namespace DockerApiGen.Generator.Specs;
 /// <param name="Sha256">The lower-case hex sha256 of the file's bytes.</param>
 public sealed record SpecLockEntry(ApiVersion Version, Uri Url, string Sha256);
 
-/// <summary>The spec lock file (<c>specs/spec-lock.yaml</c>): every version the project generates from.</summary>
+/// <summary>The spec lock file (<c>specs/engine/spec-lock.yaml</c>): every version the project generates from.</summary>
 /// <param name="Path">Where the lock was read from.</param>
 /// <param name="Entries">The entries, ordered by version.</param>
 public sealed record SpecLock(string Path, IReadOnlyList<SpecLockEntry> Entries)

@@ -50,7 +50,7 @@ public abstract record SpecSource
                 throw new GenerationException(new SpecProblem(
                     url.ToString(), null, null, null,
                     $"Could not download the spec of version {entry.Version}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}.",
-                    $"Check the url in specs/spec-lock.yaml, or point --source (or {EnvironmentVariable}) at a mirror folder."));
+                    $"Check the url in specs/engine/spec-lock.yaml, or point --source (or {EnvironmentVariable}) at a mirror folder."));
             }
 
             return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

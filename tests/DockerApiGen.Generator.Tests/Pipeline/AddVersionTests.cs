@@ -10,16 +10,16 @@ public sealed class AddVersionTests
     private static RepositoryLayout CreateRepository(TempFolder temp, string committed)
     {
         var first = SpecCache.Sha256Of(System.Text.Encoding.UTF8.GetBytes(FixtureSpecs.Rich));
-        temp.Write("repo/specs/spec-lock.yaml", $"""
+        temp.Write("repo/specs/engine/spec-lock.yaml", $"""
             versions:
               - version: "9.1"
                 url: https://example.invalid/specs/v9.1.yaml
                 sha256: {first}
 
             """);
-        temp.Write("repo/specs/generation.yaml", $"committedVersions: {committed}\n");
-        temp.Write("repo/specs/naming.yaml", "typeRenames:\n  Task: SwarmTask\n");
-        temp.Write("repo/specs/operations.yaml", "areas:\n  Widget: { property: Widgets, noun: Widget }\n");
+        temp.Write("repo/specs/engine/generation.yaml", $"committedVersions: {committed}\n");
+        temp.Write("repo/specs/engine/naming.yaml", "typeRenames:\n  Task: SwarmTask\n");
+        temp.Write("repo/specs/engine/operations.yaml", "areas:\n  Widget: { property: Widgets, noun: Widget }\n");
         temp.Write("mirror/v9.1.yaml", FixtureSpecs.Rich);
         temp.Write("mirror/v9.2.yaml", FixtureSpecs.Rich.Replace("description: \"A widget.\"", "description: \"A widget, v9.2.\"", StringComparison.Ordinal));
         return new RepositoryLayout(Path.Combine(temp.Path, "repo"));
