@@ -32,7 +32,7 @@ public sealed class ClientPlanner
         _definitions = model.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
     }
 
-    private string Context => $"global::{_settings.RootNamespace}.{JsonContextEmitter.ContextName}.Default";
+    private string Context => $"global::{_settings.RootNamespace}.{_settings.JsonContextName}.Default";
 
     /// <summary>Plans the clients of a version.</summary>
     /// <param name="model">The version's model.</param>

@@ -3,15 +3,12 @@ using DockerApiGen.Generator.Model;
 namespace DockerApiGen.Generator.Emitting;
 
 /// <summary>
-/// Emits the version's <c>EngineJsonContext</c>: a source-generated System.Text.Json context that knows
+/// Emits the version's JSON context (<c>EngineJsonContext</c>): a source-generated System.Text.Json context that knows
 /// every model and every collection an operation sends or receives, so serialization needs no reflection
 /// (trimming and AOT safe).
 /// </summary>
 public static class JsonContextEmitter
 {
-    /// <summary>The context's class name.</summary>
-    public const string ContextName = "EngineJsonContext";
-
     /// <summary>Writes the context class.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="model">The version's model.</param>
@@ -41,14 +38,14 @@ public static class JsonContextEmitter
         }
 
         serializable.UnionWith(extraTypes);
-        writer.Summary($"Source-generated System.Text.Json metadata for every model and operation body of Engine API v{model.Version}: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, as the daemon's own (Go) decoder does, because the daemon's answers do not always use the spec's casing (secret and config create send `ID` where the spec says `Id`).");
+        writer.Summary($"Source-generated System.Text.Json metadata for every model and operation body of {settings.ApiTitle} {settings.Version.Label}: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, as the daemon's own (Go) decoder does, because the daemon's answers do not always use the spec's casing (secret and config create send `ID` where the spec says `Id`).");
         writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, PropertyNameCaseInsensitive = true)]");
         foreach (var type in serializable)
         {
             writer.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}))]");
         }
 
-        writer.Line($"public sealed partial class {ContextName} : global::System.Text.Json.Serialization.JsonSerializerContext").Open().Close();
+        writer.Line($"public sealed partial class {settings.JsonContextName} : global::System.Text.Json.Serialization.JsonSerializerContext").Open().Close();
     }
 
     /// <summary>Case-insensitive matching needs the wire names of each object to differ by more than case.</summary>

@@ -15,16 +15,20 @@ public static class VersionEmitter
     /// <param name="settings">Names for the version.</param>
     public static string ProjectFileName(EmitSettings settings) => $"{settings?.RootNamespace}.csproj";
 
+    /// <summary>Emits the models, the JSON context and the project file only, for a family whose clients are not generated yet.</summary>
+    /// <param name="model">The version's model.</param>
+    /// <param name="settings">Names for the version.</param>
+    public static IReadOnlyList<GeneratedFile> EmitModels(ApiModel model, EmitSettings settings) => Emit(model, settings, null);
+
     /// <summary>Emits the files (C# not yet formatted by Roslyn).</summary>
     /// <param name="model">The version's model.</param>
     /// <param name="settings">Names for the version.</param>
-    /// <param name="operations">The operations declarations (<c>specs/operations.yaml</c>).</param>
-    public static IReadOnlyList<GeneratedFile> Emit(ApiModel model, EmitSettings settings, OperationsConfig operations)
+    /// <param name="operations">The operations declarations (<c>specs/engine/operations.yaml</c>); null for models only.</param>
+    public static IReadOnlyList<GeneratedFile> Emit(ApiModel model, EmitSettings settings, OperationsConfig? operations)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(operations);
-        var plan = ClientPlanner.Plan(model, operations, settings);
+        var plan = operations is null ? null : ClientPlanner.Plan(model, operations, settings);
         var types = new CSharpTypes(model);
         var nullability = new NullabilityPolicy(model, types);
         var files = new List<GeneratedFile>();
@@ -44,7 +48,7 @@ public static class VersionEmitter
             files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/Models/{type.Name}.cs", writer.ToString()));
         }
 
-        foreach (var area in plan.Areas)
+        foreach (var area in plan?.Areas ?? [])
         {
             var writer = StartFile(settings, settings.RootNamespace);
             ClientEmitter.Emit(writer, area, settings);
@@ -57,13 +61,16 @@ public static class VersionEmitter
             }
         }
 
-        var client = StartFile(settings, settings.RootNamespace);
-        DockerClientEmitter.Emit(client, plan, settings);
-        files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/{DockerClientEmitter.ClassName}.cs", client.ToString()));
+        if (plan is not null)
+        {
+            var client = StartFile(settings, settings.RootNamespace);
+            DockerClientEmitter.Emit(client, plan, settings);
+            files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/{DockerClientEmitter.ClassName}.cs", client.ToString()));
+        }
 
         var context = StartFile(settings, settings.RootNamespace);
-        JsonContextEmitter.Emit(context, model, settings, plan.JsonTypes);
-        files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/{JsonContextEmitter.ContextName}.cs", context.ToString()));
+        JsonContextEmitter.Emit(context, model, settings, plan?.JsonTypes ?? []);
+        files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/{settings.JsonContextName}.cs", context.ToString()));
         files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
     }

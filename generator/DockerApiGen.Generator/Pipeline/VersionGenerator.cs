@@ -40,7 +40,10 @@ public sealed record StageTimings(TimeSpan Load, TimeSpan Model, TimeSpan Emit, 
     public TimeSpan Total => Load + Model + Emit + Compile;
 }
 
-/// <summary>Runs every stage for one version: load → model → emit → format → compile → surface.</summary>
+/// <summary>
+/// Runs every stage for one version: load → model → emit → format → compile → surface. What differs between
+/// families (names, whether clients are emitted) comes from the family's descriptor.
+/// </summary>
 public static class VersionGenerator
 {
     /// <summary>Generates one version from a spec file.</summary>
@@ -55,6 +58,9 @@ public static class VersionGenerator
         ArgumentNullException.ThrowIfNull(entry);
         var clock = Stopwatch.StartNew();
         var spec = await SpecLoader.LoadFileAsync(entry.Version, specPath, inputs.Patches, cancellationToken).ConfigureAwait(false);
+
+        // A document of the repository is pinned by git, not by the lock: its headers state the hash it has now.
+        var sha256 = entry.IsInRepository ? SpecCache.Sha256Of(await File.ReadAllBytesAsync(specPath, cancellationToken).ConfigureAwait(false)) : entry.Sha256;
         var load = clock.Elapsed;
 
         clock.Restart();
@@ -62,8 +68,8 @@ public static class VersionGenerator
         var modelTime = clock.Elapsed;
 
         clock.Restart();
-        var settings = new EmitSettings(entry.Version, entry.Sha256);
-        var files = CodeFormatter.Format(VersionEmitter.Emit(model, settings, inputs.Operations));
+        var settings = inputs.EmitSettingsFor(entry.Version, sha256);
+        var files = CodeFormatter.Format(inputs.Family.EmitClients ? VersionEmitter.Emit(model, settings, inputs.Operations) : VersionEmitter.EmitModels(model, settings));
         var emit = clock.Elapsed;
 
         clock.Restart();

@@ -10,7 +10,7 @@ namespace DockerApiGen.Generator.Tests.Emitting;
 
 public sealed class EmitAndCompileTests
 {
-    private static readonly EmitSettings Settings = new(ApiVersion.Parse("9.1"), new string('a', 64));
+    private static readonly EmitSettings Settings = FixtureSettings.For("9.1");
 
     [Fact]
     public async Task A_fixture_version_emits_one_file_per_type_and_compiles_without_warnings()

@@ -58,7 +58,7 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
     {
         var model = await ModelBuilderTests.Build(FixtureSpecs.Rich);
         var config = FixtureOperations.Config with { Areas = new Dictionary<string, AreaConfig> { ["System"] = new("System", "System", "System") } };
-        var problem = Assert.Single(Assert.Throws<GenerationException>(() => ClientPlanner.Plan(model, config, new EmitSettings(ApiVersion.Parse("9.1"), new string('a', 64)))).Problems);
+        var problem = Assert.Single(Assert.Throws<GenerationException>(() => ClientPlanner.Plan(model, config, FixtureSettings.For("9.1"))).Problems);
         Assert.Contains("Tag 'Widget' has no area: add it under `areas` in fixture-operations.yaml", problem.Message, StringComparison.Ordinal);
     }
 
@@ -67,7 +67,7 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
     {
         var model = await ModelBuilderTests.Build(FixtureSpecs.Rich);
         var config = FixtureOperations.Config with { MethodNames = new Dictionary<string, string> { ["WidgetCreate"] = "List" } };
-        var problem = Assert.Single(Assert.Throws<GenerationException>(() => ClientPlanner.Plan(model, config, new EmitSettings(ApiVersion.Parse("9.1"), new string('a', 64)))).Problems);
+        var problem = Assert.Single(Assert.Throws<GenerationException>(() => ClientPlanner.Plan(model, config, FixtureSettings.For("9.1"))).Problems);
         Assert.Contains("would both be Widgets.List", problem.Message, StringComparison.Ordinal);
     }
 }
