@@ -1,10 +1,9 @@
 using System.CommandLine;
 using DockerApiGen.Generator.Pipeline;
-using DockerApiGen.Generator.Specs;
 
 namespace DockerApiGen.Cli.Commands;
 
-/// <summary><c>generate</c>: regenerate the committed packages, or check that they are up to date.</summary>
+/// <summary><c>generate</c>: regenerate a family's committed packages, or check that they are up to date.</summary>
 internal static class GenerateCommand
 {
     public static Command Create()
@@ -13,21 +12,21 @@ internal static class GenerateCommand
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 if any committed file differs from what the generator produces (the drift check)." };
         var command = new Command("generate", "Pull what is missing, generate every committed version in memory, compile each with Roslyn, then write src/ (only when all succeed).")
         {
-            CommonOptions.Source, CommonOptions.Versions, all, check,
+            CommonOptions.Family, CommonOptions.Source, CommonOptions.Versions, all, check,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var inputs = GeneratorInputs.Load(CommonOptions.Layout(result));
+            var inputs = CommonOptions.Inputs(result);
             var entries = CommonOptions.Select(inputs, result, result.GetValue(all) ? inputs.Lock.Entries : inputs.CommittedEntries);
             var run = new GenerationRun(inputs);
-            await run.EnsureSpecsAsync(entries, SpecSource.Resolve(result.GetValue(CommonOptions.Source)), cancellationToken);
+            await run.EnsureSpecsAsync(entries, CommonOptions.SourceOf(inputs, result), cancellationToken);
             // The drift check compares emitted text, which needs no compilation (generate compiles before it writes).
             var checking = result.GetValue(check);
             var outputs = await run.GenerateAsync(entries, compile: !checking, cancellationToken);
             foreach (var output in outputs)
             {
                 var repairs = output.Spec.Repairs.Count > 0 ? $", {output.Spec.Repairs.Count} YAML lines repaired" : string.Empty;
-                Console.WriteLine($"v{output.Model.Version}: {output.Model.Types.Count} types, {output.Model.Operations.Count} operations, {output.Spec.Patches.Count} patches{repairs}, {output.CSharpLines} lines of C#{(checking ? string.Empty : $", compiled in {output.Timings.Compile.TotalSeconds:0.0} s")}");
+                Console.WriteLine($"{output.Model.Version.Label}: {output.Model.Types.Count} types, {output.Model.Operations.Count} operations, {output.Spec.Patches.Count} patches{repairs}, {output.CSharpLines} lines of C#{(checking ? string.Empty : $", compiled in {output.Timings.Compile.TotalSeconds:0.0} s")}");
             }
 
             if (checking)
@@ -40,7 +39,7 @@ internal static class GenerateCommand
 
                 Console.WriteLine(drift.Count == 0
                     ? "Generated code is up to date."
-                    : $"{drift.Count} generated files are stale: run `dockerapigen generate` and commit the result.");
+                    : $"{drift.Count} generated files are stale: run `dockerapigen generate{GeneratorInputs.FamilyOption(inputs.Family)}` and commit the result.");
                 return drift.Count == 0 ? 0 : 1;
             }
 

@@ -133,10 +133,22 @@ public static class DiffRules
     /// <summary>Only a member's nullability changed.</summary>
     public static readonly DiffRule CSharpMemberNullabilityChanged = new("csharp-member-nullability-changed", ChangeLevel.PossiblyBreaking, ChangeDirection.None, "C# surface: only nullability changed (new warnings, or values that may now be null).");
 
+    /// <summary>Same method and path, another operation id (OpenAPI documents rename ids between snapshots).</summary>
+    public static readonly DiffRule OperationIdChanged = new("operation-id-changed", ChangeLevel.PossiblyBreaking, ChangeDirection.None, "Same method and path, another operation id: requests are unchanged, but names generated from the id (methods, inline types) follow it.");
+
+    /// <summary>Authentication is declared where none was.</summary>
+    public static readonly DiffRule SecurityAdded = new("security-added", ChangeLevel.Breaking, ChangeDirection.Request, "The operation now declares security requirements: requests without those credentials are refused.");
+
+    /// <summary>The security requirements are gone.</summary>
+    public static readonly DiffRule SecurityRemoved = new("security-removed", ChangeLevel.NonBreaking, ChangeDirection.Request, "The operation no longer declares security requirements: credentials are no longer needed.");
+
+    /// <summary>Other schemes or scopes are required.</summary>
+    public static readonly DiffRule SecurityChanged = new("security-changed", ChangeLevel.Breaking, ChangeDirection.Request, "Other security schemes or scopes are required: credentials that worked may be refused.");
+
     /// <summary>Every rule, in the order of the docs table.</summary>
     public static IReadOnlyList<DiffRule> All { get; } =
     [
-        OperationAdded, OperationRemoved, OperationMoved, OperationDeprecated,
+        OperationAdded, OperationRemoved, OperationMoved, OperationIdChanged, OperationDeprecated, SecurityAdded, SecurityRemoved, SecurityChanged,
         ParameterAddedRequired, ParameterAddedOptional, ParameterRemoved, ParameterRenamed, ParameterBecameRequired, ParameterBecameOptional,
         ParameterTypeChanged, ParameterDefaultChanged, RequestEnumValueAdded, RequestEnumValueRemoved,
         ResponseEnumValueAdded, ResponseEnumValueRemoved, ResponseAdded, ResponseRemoved, BodyTypeChanged, ContentTypeChanged,

@@ -4,7 +4,8 @@ namespace DockerApiGen.Generator.Diffing;
 
 /// <summary>
 /// The spec-level diff: compares two versions' immutable models (operations, parameters, bodies,
-/// responses, schemas, properties, enum values) and judges each difference with a <see cref="DiffRule"/>.
+/// responses, security, schemas, properties, enum values) and judges each difference with a <see cref="DiffRule"/>.
+/// Operations are matched by id, then (for ids found on one side only) by method and path.
 /// Deterministic: changes are ordered by level, then operation or schema, then rule.
 /// </summary>
 public static class SpecDiffer
@@ -37,23 +38,35 @@ public static class SpecDiffer
     {
         var oldOperations = from.Operations.ToDictionary(o => o.OperationId, StringComparer.Ordinal);
         var newOperations = to.Operations.ToDictionary(o => o.OperationId, StringComparer.Ordinal);
-        foreach (var (id, added) in newOperations.Where(kv => !oldOperations.ContainsKey(kv.Key)))
+        var pairs = newOperations.Where(kv => oldOperations.ContainsKey(kv.Key)).Select(kv => (Older: oldOperations[kv.Key], Newer: kv.Value)).ToList();
+
+        // An id found on one side only, at a method and path that the other side's unmatched id has: a renamed id.
+        var unmatchedOld = oldOperations.Values.Where(o => !newOperations.ContainsKey(o.OperationId)).ToList();
+        foreach (var added in newOperations.Values.Where(o => !oldOperations.ContainsKey(o.OperationId)).ToList())
+        {
+            if (unmatchedOld.SingleOrDefault(o => o.Method == added.Method && o.Path == added.Path) is { } renamed)
+            {
+                unmatchedOld.Remove(renamed);
+                pairs.Add((renamed, added));
+                changes.Add(Change(DiffRules.OperationIdChanged, added.OperationId, null, added.OperationId, added.SchemaPointer, $"{added.Method} {added.Path}: operation id {renamed.OperationId} is now {added.OperationId}."));
+            }
+        }
+
+        var paired = pairs.Select(p => p.Newer.OperationId).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, added) in newOperations.Where(kv => !paired.Contains(kv.Key)))
         {
             changes.Add(Change(DiffRules.OperationAdded, id, null, id, added.SchemaPointer, $"Operation {id} added: {added.Method} {added.Path}."));
         }
 
-        foreach (var (id, removed) in oldOperations.Where(kv => !newOperations.ContainsKey(kv.Key)))
+        foreach (var removed in unmatchedOld)
         {
+            var id = removed.OperationId;
             changes.Add(Change(DiffRules.OperationRemoved, id, null, id, removed.SchemaPointer, $"Operation {id} removed (was {removed.Method} {removed.Path})."));
         }
 
-        foreach (var (id, newer) in newOperations)
+        foreach (var (older, newer) in pairs)
         {
-            if (!oldOperations.TryGetValue(id, out var older))
-            {
-                continue;
-            }
-
+            var id = newer.OperationId;
             if (older.Method != newer.Method || older.Path != newer.Path)
             {
                 changes.Add(Change(DiffRules.OperationMoved, id, null, id, newer.SchemaPointer, $"{id} moved from {older.Method} {older.Path} to {newer.Method} {newer.Path}."));
@@ -67,7 +80,29 @@ public static class SpecDiffer
             DiffParameters(older, newer, changes);
             DiffResponses(older, newer, changes);
             DiffContentTypes(older, newer, changes);
+            DiffSecurity(older, newer, changes);
         }
+    }
+
+    private static void DiffSecurity(OperationModel older, OperationModel newer, List<ApiChange> changes)
+    {
+        static string Describe(IReadOnlyList<SecurityRequirementModel> requirements)
+            => requirements.Count == 0
+                ? "none"
+                : string.Join(" or ", requirements.Select(r => r.Schemes.Count == 0
+                    ? "anonymous"
+                    : string.Join(" and ", r.Schemes.Select(s => s.Scopes.Count == 0 ? s.Scheme : $"{s.Scheme} [{string.Join(", ", s.Scopes)}]"))));
+
+        var before = Describe(older.Security);
+        var after = Describe(newer.Security);
+        if (before == after)
+        {
+            return;
+        }
+
+        var id = newer.OperationId;
+        var rule = older.Security.Count == 0 ? DiffRules.SecurityAdded : newer.Security.Count == 0 ? DiffRules.SecurityRemoved : DiffRules.SecurityChanged;
+        changes.Add(Change(rule, id, null, $"{id}/security", newer.SchemaPointer, $"{id}: security {before} → {after}."));
     }
 
     private static void DiffParameters(OperationModel older, OperationModel newer, List<ApiChange> changes)

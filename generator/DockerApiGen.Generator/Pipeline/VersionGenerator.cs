@@ -41,7 +41,10 @@ public sealed record StageTimings(TimeSpan Load, TimeSpan Model, TimeSpan Emit, 
     public TimeSpan Total => Load + Model + Emit + Compile;
 }
 
-/// <summary>Runs every stage for one version: load → model → client model → emit → compile → surface.</summary>
+/// <summary>
+/// Runs every stage for one version: load → model → client model → emit → compile → surface. What differs
+/// between families (names, whether clients are emitted) comes from the family's descriptor.
+/// </summary>
 public static class VersionGenerator
 {
     /// <summary>Generates one version from a spec file.</summary>
@@ -56,6 +59,9 @@ public static class VersionGenerator
         ArgumentNullException.ThrowIfNull(entry);
         var clock = Stopwatch.StartNew();
         var spec = await SpecLoader.LoadFileAsync(entry.Version, specPath, inputs.Patches, cancellationToken).ConfigureAwait(false);
+
+        // A document of the repository is pinned by git, not by the lock: its headers state the hash it has now.
+        var sha256 = entry.IsInRepository ? SpecCache.Sha256Of(await File.ReadAllBytesAsync(specPath, cancellationToken).ConfigureAwait(false)) : entry.Sha256;
         var load = clock.Elapsed;
 
         clock.Restart();
@@ -63,8 +69,8 @@ public static class VersionGenerator
         var modelTime = clock.Elapsed;
 
         clock.Restart();
-        var settings = new EmitSettings(entry.Version, entry.Sha256);
-        var client = ClientModelBuilder.Build(model, inputs.Operations, settings.Names, settings.JsonContextName);
+        var settings = inputs.EmitSettingsFor(entry.Version, sha256);
+        var client = ClientModelBuilder.Build(model, inputs.Family.EmitClients ? inputs.Operations : null, settings.Names, settings.JsonContextName);
         // The emitters write code exactly as Roslyn's formatter would (a test holds them to it), so the
         // formatter, which cost more than everything else but compiling, is not run here.
         var files = VersionEmitter.Emit(client, settings);

@@ -36,18 +36,20 @@ public sealed class ClientModelBuilder
 
     /// <summary>Builds the client model of a version.</summary>
     /// <param name="model">The version's spec model.</param>
-    /// <param name="config">The operations declarations.</param>
+    /// <param name="config">The operations declarations; null for a family that generates models only (no clients).</param>
     /// <param name="names">The package's names.</param>
     /// <param name="jsonContextName">The JSON context's class name.</param>
     /// <exception cref="GenerationException">An operation needs a declaration it does not have, or names clash.</exception>
-    public static ClientModel Build(ApiModel model, OperationsConfig config, PackageNames names, string jsonContextName)
+    public static ClientModel Build(ApiModel model, OperationsConfig? config, PackageNames names, string jsonContextName)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(names);
         JsonContextPlanner.RequireCaseDistinctProperties(model);
-        return new ClientModelBuilder(model, config, names).Build(jsonContextName);
+        var builder = new ClientModelBuilder(model, config ?? OperationsConfig.Empty, names);
+        return config is null ? builder.BuildModelsOnly(jsonContextName) : builder.Build(jsonContextName);
     }
+
+    private ClientModel BuildModelsOnly(string jsonContextName) => new(_names, ModelDeclarations(), [], _json.Build(jsonContextName));
 
     private ClientModel Build(string jsonContextName)
     {

@@ -10,16 +10,24 @@ public sealed class AddVersionTests
     private static RepositoryLayout CreateRepository(TempFolder temp, string committed)
     {
         var first = SpecCache.Sha256Of(System.Text.Encoding.UTF8.GetBytes(FixtureSpecs.Rich));
-        temp.Write("repo/specs/spec-lock.yaml", $"""
+        temp.Write("repo/specs/engine/spec-lock.yaml", $"""
             versions:
               - version: "9.1"
                 url: https://example.invalid/specs/v9.1.yaml
                 sha256: {first}
 
             """);
-        temp.Write("repo/specs/generation.yaml", $"committedVersions: {committed}\n");
-        temp.Write("repo/specs/naming.yaml", "typeRenames:\n  Task: SwarmTask\n");
-        temp.Write("repo/specs/operations.yaml", "areas:\n  Widget: { property: Widgets, noun: Widget }\n");
+        temp.Write("repo/specs/engine/family.yaml", $$"""
+            name: engine
+            title: Engine API
+            versionScheme: number
+            package: DockerApiGen.Engine.{id}
+            jsonContext: EngineJsonContext
+            committed: {{committed}}
+
+            """);
+        temp.Write("repo/specs/engine/naming.yaml", "typeRenames:\n  Task: SwarmTask\n");
+        temp.Write("repo/specs/engine/operations.yaml", "areas:\n  Widget: { property: Widgets, noun: Widget }\n");
         temp.Write("mirror/v9.1.yaml", FixtureSpecs.Rich);
         temp.Write("mirror/v9.2.yaml", FixtureSpecs.Rich.Replace("description: \"A widget.\"", "description: \"A widget, v9.2.\"", StringComparison.Ordinal));
         return new RepositoryLayout(Path.Combine(temp.Path, "repo"));
@@ -38,7 +46,7 @@ public sealed class AddVersionTests
         Assert.Equal(SpecCache.Sha256Of(File.ReadAllBytes(Path.Combine(temp.Path, "mirror", "v9.2.yaml"))), entry.Sha256);
         Assert.Equal("https://example.invalid/specs/v9.2.yaml", entry.Url.ToString());
         Assert.True(result.ProjectWritten);
-        var project = layout.ProjectFolder(ApiVersion.Parse("9.2"));
+        var project = layout.ProjectFolder("DockerApiGen.Engine.V9_2");
         Assert.True(File.Exists(Path.Combine(project, "DockerApiGen.Engine.V9_2.csproj")));
         Assert.Contains("A widget, v9.2.", File.ReadAllText(Path.Combine(project, "Generated", "Models", "Widget.cs")), StringComparison.Ordinal);
         Assert.Contains("DockerApiGen.Engine.V9_2.Models.Widget", File.ReadAllText(Path.Combine(layout.SnapshotsFolder, "V9_2.verified.txt")), StringComparison.Ordinal);
@@ -74,6 +82,6 @@ public sealed class AddVersionTests
         var before = File.ReadAllText(layout.SpecLockPath);
         await Assert.ThrowsAsync<GenerationException>(() => VersionAdder.AddAsync(layout, ApiVersion.Parse("9.3"), SpecSource.Resolve(Path.Combine(temp.Path, "mirror")), null, TestContext.Current.CancellationToken));
         Assert.Equal(before, File.ReadAllText(layout.SpecLockPath));
-        Assert.False(Directory.Exists(layout.ProjectFolder(ApiVersion.Parse("9.3"))));
+        Assert.False(Directory.Exists(layout.ProjectFolder("DockerApiGen.Engine.V9_3")));
     }
 }

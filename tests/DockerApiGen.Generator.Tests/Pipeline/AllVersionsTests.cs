@@ -105,8 +105,8 @@ public sealed partial class AllVersionsTests(AllVersionsFixture fixture)
         var run = await fixture.RunAsync();
         var snapshots = new SurfaceSnapshots(TestRepository.Layout.SnapshotsFolder);
         var failures = (await fixture.OutputsAsync())
-            .Where(o => run.Inputs.Config.CommittedVersions.Contains(o.Model.Version))
-            .Select(o => snapshots.Compare(o.Model.Version, o.Surface!))
+            .Where(o => run.Inputs.IsCommitted(o.Model.Version))
+            .Select(o => snapshots.Compare(run.Inputs.SnapshotOf(o.Model.Version), o.Surface!))
             .OfType<string>()
             .ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures));
