@@ -12,6 +12,9 @@ namespace DockerApiGen.Generator.Emitting;
 /// <param name="Client">The entry client and its runtime types; null when the family generates models only.</param>
 public sealed record EmitSettings(ApiVersion Version, string SpecSha256, string RootNamespace, string ApiTitle, string JsonContextName, FamilyClient? Client)
 {
+    /// <summary>Whether the generator writes the project file (false: it is hand-written, beside hand-written code).</summary>
+    public bool EmitsProjectFile { get; init; } = true;
+
     /// <summary>The models' namespace.</summary>
     public string ModelsNamespace => RootNamespace + ".Models";
 

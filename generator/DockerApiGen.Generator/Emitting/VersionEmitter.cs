@@ -63,7 +63,11 @@ public static class VersionEmitter
         var context = new CSharpFile(names.RootNamespace, names);
         JsonContextEmitter.Emit(context, client);
         files.Add(Done(context, $"{client.JsonContext.ClassName}.cs"));
-        files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));
+        if (settings.EmitsProjectFile)
+        {
+            files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));
+        }
+
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
 
         GeneratedFile Done(CSharpFile file, string path) => new($"{EmitSettings.GeneratedFolder}/{path}", file.ToText(settings.Header));

@@ -61,6 +61,29 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family,
     /// <param name="version">The version.</param>
     public string ProjectFolder(ApiVersion version) => Layout.ProjectFolder(Family.PackageName(version));
 
+    /// <summary>
+    /// The hand-written C# files of a version's package (everything but <c>Generated/</c>, <c>bin/</c> and
+    /// <c>obj/</c>), which are compiled with the generated code as the project builds them; none for a package
+    /// the generator writes whole.
+    /// </summary>
+    /// <param name="version">The version.</param>
+    public IReadOnlyList<GeneratedFile> HandWrittenSources(ApiVersion version)
+    {
+        var folder = ProjectFolder(version);
+        if (!Family.HandWrittenProject || !Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        string[] skipped = [EmitSettings.GeneratedFolder, "bin", "obj"];
+        return Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(folder, path).Replace('\\', '/'))
+            .Where(relative => !skipped.Contains(relative.Split('/')[0], StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(relative => new GeneratedFile(relative, File.ReadAllText(Path.Combine(folder, relative))))
+            .ToList();
+    }
+
     /// <summary>The family's spec source: <c>--source</c>, else the family's mirror variable, else upstream.</summary>
     /// <param name="option">The value of <c>--source</c>, if given.</param>
     public SpecSource ResolveSource(string? option) => SpecSource.Resolve(option, Family.MirrorVariable);
@@ -76,5 +99,5 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family,
     /// <param name="version">The version.</param>
     /// <param name="specSha256">The spec's hash, stated in file headers.</param>
     public EmitSettings EmitSettingsFor(ApiVersion version, string specSha256)
-        => new(version, specSha256, Family.RootNamespace(version), Family.Title, Family.JsonContextName, Family.Client);
+        => new(version, specSha256, Family.RootNamespace(version), Family.Title, Family.JsonContextName, Family.Client) { EmitsProjectFile = !Family.HandWrittenProject };
 }

@@ -81,7 +81,7 @@ public static class VersionGenerator
         string? surface = null;
         if (compile)
         {
-            compilation = InMemoryCompiler.Compile(settings.RootNamespace, files, cancellationToken);
+            compilation = InMemoryCompiler.Compile(settings.RootNamespace, [.. files, .. inputs.HandWrittenSources(entry.Version)], cancellationToken);
             surface = PublicSurface.Read(compilation);
         }
 

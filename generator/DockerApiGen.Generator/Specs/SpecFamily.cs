@@ -20,6 +20,7 @@ namespace DockerApiGen.Generator.Specs;
 /// <param name="JsonContextName">The class name of the generated System.Text.Json context.</param>
 /// <param name="CommittedRange">The locked versions that get a committed package; null means only the newest.</param>
 /// <param name="Client">The entry client and the runtime it calls; null: models and the JSON context only.</param>
+/// <param name="HandWrittenProject">The package's project file is hand-written (its folder also holds hand-written code, compiled with the generated code); otherwise the generator writes it.</param>
 /// <param name="MirrorVariable">The environment variable naming a mirror of the family's specs, if it has any.</param>
 /// <param name="CacheFolder">Where pulled specs are kept, relative to the repository root (git-ignored).</param>
 /// <param name="File">The descriptor file.</param>
@@ -33,6 +34,7 @@ public sealed record SpecFamily(
     string JsonContextName,
     VersionRange? CommittedRange,
     FamilyClient? Client,
+    bool HandWrittenProject,
     string? MirrorVariable,
     string CacheFolder,
     string File)
@@ -214,6 +216,12 @@ public sealed record SpecFamily(
         {
             problems.Add(Problem("client", "`client` must be a mapping with class, connection and options."));
         }
+        var projectFile = Text("projectFile", required: false) ?? "generated";
+        if (projectFile is not ("generated" or "hand-written"))
+        {
+            problems.Add(Problem("projectFile", $"'{projectFile}' is not a kind of project file.", "Use `generated` (the generator writes it) or `hand-written` (the package also holds hand-written code)."));
+        }
+
         var mirror = Text("mirrorVariable", required: false);
         var cache = Text("cache", required: false) ?? Path.Combine(".cache", "specs", name);
         if (problems.Count > 0)
@@ -221,7 +229,7 @@ public sealed record SpecFamily(
             throw new GenerationException(problems);
         }
 
-        return new SpecFamily(name, Path.GetFullPath(folder), title!, scheme, package!, declaredNamespace ?? package!, jsonContext!, committed, client, mirror, cache, path);
+        return new SpecFamily(name, Path.GetFullPath(folder), title!, scheme, package!, declaredNamespace ?? package!, jsonContext!, committed, client, projectFile == "hand-written", mirror, cache, path);
     }
 
     private static bool TryParseScheme(string text, out VersionScheme scheme)
