@@ -8,6 +8,7 @@ var root = new RootCommand("DockerApiGen: generates typed C# clients for every D
     PullCommand.Create(),
     GenerateCommand.Create(),
     AddVersionCommand.Create(),
+    UpstreamCommand.Create(),
     AcceptSurfaceCommand.Create(),
     BenchCommand.Create(),
     DiffCommand.Create(),
