@@ -41,7 +41,7 @@ internal static class AddVersionCommand
         Console.WriteLine(added.UrlCheck switch
         {
             UrlCheck.Verified => "  The url serves the same file (sha256 checked).",
-            UrlCheck.Unreachable => $"  Warning: the url could not be reached to check it ({added.UrlCheckDetail}); once online, run `dockerapigen pull --force --version {added.Entry.Version}` without --source.",
+            UrlCheck.Unreachable => $"  Warning: the url could not be reached to check it ({added.UrlCheckDetail}); once online, run `dockerapigen pull --force --version {added.Entry.Version}` with neither --source nor {SpecSource.EnvironmentVariable} to check it.",
             _ => "  Read from that url.",
         });
         Console.WriteLine($"  {added.Output.Model.Types.Count} types, {added.Output.Model.Operations.Count} operations, {added.Output.CSharpLines} lines of C#.");
