@@ -27,7 +27,12 @@ internal static class UpstreamCommand
             var snapshot = status.Snapshot;
             var released = snapshot.Specs.Where(s => s.Released).ToList();
             Console.WriteLine($"{snapshot.Repository} at {snapshot.Reference} (commit {snapshot.Commit}): "
-                + (released.Count > 0 ? $"{snapshot.Repository.ReleasedFolder}/ has v{released[0].Version}–v{released[^1].Version}" : $"{snapshot.Repository.ReleasedFolder}/ has no specs")
+                + released.Count switch
+                {
+                    0 => $"{snapshot.Repository.ReleasedFolder}/ has no specs",
+                    1 => $"{snapshot.Repository.ReleasedFolder}/ has v{released[0].Version}",
+                    _ => $"{snapshot.Repository.ReleasedFolder}/ has v{released[0].Version}–v{released[^1].Version}",
+                }
                 + (snapshot.Specs.FirstOrDefault(s => !s.Released) is { } current ? $"; {current.Path} is v{current.Version} (under development)." : "."));
             Console.WriteLine($"The lock's newest version is v{status.LockedLatest}.");
             if (status.Newer.Count == 0)
