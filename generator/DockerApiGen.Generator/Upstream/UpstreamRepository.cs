@@ -56,41 +56,16 @@ public sealed partial record UpstreamRepository(string Owner, string Name, strin
     /// <param name="url">The address.</param>
     /// <param name="version">The version it should hold.</param>
     public bool IsPinnedSpecUrl(Uri url, ApiVersion version)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        var prefix = new Uri(WithSlash(RawBase), $"{Owner}/{Name}/").ToString();
-        var text = url.ToString();
-        if (!text.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var rest = text[prefix.Length..];
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0
-            && CommitId().IsMatch(rest[..slash])
-            && (rest[(slash + 1)..] == ReleasedPath(version) || rest[(slash + 1)..] == CurrentSpecPath);
-    }
+        => RawParts(url) is ({ } reference, { } path)
+            && IsCommit(reference)
+            && (path == ReleasedPath(version) || path == CurrentSpecPath);
 
     /// <summary>
     /// For an address on this repository's raw server, the ref it names (<c>master</c>, or a commit);
     /// null for any other address.
     /// </summary>
     /// <param name="url">The address.</param>
-    public string? RawReference(Uri url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        var prefix = new Uri(WithSlash(RawBase), $"{Owner}/{Name}/").ToString();
-        var text = url.ToString();
-        if (!text.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var rest = text[prefix.Length..];
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 ? rest[..slash] : null;
-    }
+    public string? RawReference(Uri url) => RawParts(url)?.Reference;
 
     /// <summary>Whether a ref is a full commit id (40 hex digits), which never moves.</summary>
     /// <param name="reference">The ref.</param>
@@ -98,6 +73,16 @@ public sealed partial record UpstreamRepository(string Owner, string Name, strin
 
     /// <inheritdoc />
     public override string ToString() => $"{Owner}/{Name}";
+
+    // raw/<owner>/<name>/<ref>/<path> → (ref, path); null for an address elsewhere.
+    private (string Reference, string Path)? RawParts(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var prefix = new Uri(WithSlash(RawBase), $"{Owner}/{Name}/").ToString();
+        var text = url.ToString();
+        var slash = text.StartsWith(prefix, StringComparison.Ordinal) ? text.IndexOf('/', prefix.Length) : -1;
+        return slash > prefix.Length ? (text[prefix.Length..slash], text[(slash + 1)..]) : null;
+    }
 
     private static Uri WithSlash(Uri uri) => uri.ToString().EndsWith('/') ? uri : new Uri(uri + "/");
 

@@ -96,6 +96,7 @@ public sealed class UpstreamTests
         Assert.True(engine.IsPinnedSpecUrl(new Uri($"https://raw.githubusercontent.com/moby/moby/{Commit}/api/swagger.yaml"), version));
         Assert.False(engine.IsPinnedSpecUrl(new Uri($"https://raw.githubusercontent.com/moby/moby/{Commit}/api/docs/v1.55.yaml"), version));
         Assert.False(engine.IsPinnedSpecUrl(new Uri("https://raw.githubusercontent.com/moby/moby/master/api/swagger.yaml"), version));
+        Assert.False(engine.IsPinnedSpecUrl(new Uri($"https://example.invalid/moby/moby/{Commit}/api/swagger.yaml"), version));
         Assert.Equal("master", engine.RawReference(new Uri("https://raw.githubusercontent.com/moby/moby/master/api/swagger.yaml")));
         Assert.Null(engine.RawReference(new Uri("https://example.invalid/v1.56.yaml")));
     }
