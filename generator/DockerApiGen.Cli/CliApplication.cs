@@ -15,6 +15,7 @@ internal static class CliApplication
             PullCommand.Create(),
             GenerateCommand.Create(),
             AddVersionCommand.Create(),
+            UpstreamCommand.Create(),
             AcceptSurfaceCommand.Create(),
             BenchCommand.Create(),
             DiffCommand.Create(),

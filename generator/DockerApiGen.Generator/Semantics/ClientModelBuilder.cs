@@ -295,7 +295,7 @@ public sealed class ClientModelBuilder
     {
         if (_types.Find(name) is not null)
         {
-            Report(operation, $"The generated name '{name}' is also a model type's name in this version; rename the model in specs/naming.yaml or the method in {_config.File}.");
+            Report(operation, $"The generated name '{name}' is also a model type's name in this version; rename the model in the family's naming.yaml (beside {_config.File}) or the method in {_config.File}.");
         }
     }
 

@@ -41,6 +41,14 @@ public abstract record SpecSource
     /// <summary>How hints name the ways to point at a mirror: <c>--source (or VARIABLE)</c>.</summary>
     private string MirrorOptions => MirrorVariable is null ? "--source" : $"--source (or {MirrorVariable})";
 
+    /// <summary>
+    /// The address this source reads a version's file from, when that address alone identifies the file
+    /// (a mirror url, or one file's url); null for a folder, or for upstream (whose address is the lock's).
+    /// <c>add-version</c> pins it when no other url is given, so the lock never holds a guessed address.
+    /// </summary>
+    /// <param name="version">The version.</param>
+    public virtual Uri? FoundAt(ApiVersion version) => null;
+
     /// <summary>Where this source keeps the file of an entry, for messages.</summary>
     /// <param name="entry">The lock entry.</param>
     public abstract string Describe(SpecLockEntry entry);
@@ -112,7 +120,10 @@ public abstract record SpecSource
 
             if (!File.Exists(path))
             {
-                throw new GenerationException(new SpecProblem(path, null, null, null, $"The mirror has no spec for version {entry.Version}.", "Add the file to the mirror, or pull from upstream."));
+                throw new GenerationException(new SpecProblem(
+                    path, null, null, null,
+                    $"The mirror has no spec for version {entry.Version} (the lock pins sha256 {entry.Sha256} at {entry.Url}).",
+                    $"Add that file to the mirror as {entry.Version.SpecFileName} (and to its SHA256SUMS), or pull it once from upstream: `dockerapigen pull --version {entry.Version}` without --source or {EnvironmentVariable}."));
             }
 
             return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
@@ -126,17 +137,38 @@ public abstract record SpecSource
     /// <param name="BaseUrl">The mirror's base url.</param>
     public sealed record MirrorUrlSource(Uri BaseUrl) : SpecSource
     {
-        private Uri FileUrl(SpecLockEntry entry)
-            => new(new Uri(BaseUrl.ToString().TrimEnd('/') + "/"), entry.Version.SpecFileName);
+        private Uri FileUrl(ApiVersion version)
+            => new(new Uri(BaseUrl.ToString().TrimEnd('/') + "/"), version.SpecFileName);
 
         /// <inheritdoc />
-        public override string Describe(SpecLockEntry entry) => FileUrl(entry).ToString();
+        public override Uri? FoundAt(ApiVersion version) => FileUrl(version);
+
+        /// <inheritdoc />
+        public override string Describe(SpecLockEntry entry) => FileUrl(entry.Version).ToString();
 
         /// <inheritdoc />
         public override Task<byte[]> ReadAsync(SpecLockEntry entry, HttpClient http, CancellationToken cancellationToken)
-            => DownloadAsync(FileUrl(entry), entry, http, cancellationToken);
+            => DownloadAsync(FileUrl(entry.Version), entry, http, cancellationToken);
 
         /// <inheritdoc />
         public override string ToString() => BaseUrl.ToString();
+    }
+
+    /// <summary>One file's address, whatever version asks for it: the spec upstream offers for a new version.</summary>
+    /// <param name="Url">The file's address.</param>
+    public sealed record FileUrlSource(Uri Url) : SpecSource
+    {
+        /// <inheritdoc />
+        public override Uri? FoundAt(ApiVersion version) => Url;
+
+        /// <inheritdoc />
+        public override string Describe(SpecLockEntry entry) => Url.ToString();
+
+        /// <inheritdoc />
+        public override Task<byte[]> ReadAsync(SpecLockEntry entry, HttpClient http, CancellationToken cancellationToken)
+            => DownloadAsync(Url, entry, http, cancellationToken);
+
+        /// <inheritdoc />
+        public override string ToString() => Url.ToString();
     }
 }
