@@ -76,13 +76,29 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family,
         }
 
         string[] skipped = [EmitSettings.GeneratedFolder, "bin", "obj"];
-        return Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(folder, path).Replace('\\', '/'))
             .Where(relative => !skipped.Contains(relative.Split('/')[0], StringComparer.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(relative => new GeneratedFile(relative, File.ReadAllText(Path.Combine(folder, relative))))
             .ToList();
+
+        // The project builds with the SDK's implicit usings (Directory.Build.props), which hand-written code relies on;
+        // generated code names its own usings, so only a package with hand-written code gets them in memory too.
+        return sources.Count == 0 ? sources : [.. sources, new GeneratedFile("obj/ImplicitUsings.g.cs", ImplicitUsings)];
     }
+
+    /// <summary>The global usings the .NET SDK adds to a library project with <c>ImplicitUsings</c> enabled.</summary>
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+
+        """;
 
     /// <summary>The family's spec source: <c>--source</c>, else the family's mirror variable, else upstream.</summary>
     /// <param name="option">The value of <c>--source</c>, if given.</param>
