@@ -19,7 +19,7 @@ public static class DockerClientEmitter
         var names = client.Names;
         var className = names.ClientClassName;
         var connectionType = file.Type(names.Connection);
-        writer.Summary($"A client for the {names.ApiTitle} v{names.Version}: every request goes to `/v{names.Version}/…` and works with any daemon that supports that version (a daemon that does not answers with a DockerApiVersionException naming the package to use). Thread-safe; create one per daemon and dispose it when done.");
+        writer.Summary(names.ClientSummary ?? $"A client for the {names.ApiTitle} v{names.Version}: every request goes to `/v{names.Version}/…` and works with any daemon that supports that version (a daemon that does not answers with a DockerApiVersionException naming the package to use). Thread-safe; create one per daemon and dispose it when done.");
         writer.Line($"public class {className} : {file.Type(KnownTypes.IDisposable)}").Open();
         writer.Summary("The API version this client is pinned to.");
         writer.Line($"public const string ApiVersion = {ObjectEmitter.Literal(names.Version)};");
@@ -32,8 +32,10 @@ public static class DockerClientEmitter
         }
 
         writer.Line();
-        writer.Summary("Connects as the options say; with no options, as the docker CLI would (DOCKER_HOST, else the default socket). Nothing is sent until the first call.");
-        writer.DocElement("param", "How to reach the daemon.", "name=\"options\"");
+        writer.Summary(names.ClientSummary is null
+            ? "Connects as the options say; with no options, as the docker CLI would (DOCKER_HOST, else the default socket). Nothing is sent until the first call."
+            : $"Connects to the {names.Server} the options name. Nothing is sent until the first call.");
+        writer.DocElement("param", $"How to reach the {names.Server}.", "name=\"options\"");
         writer.Line($"public {className}({file.Type(names.ClientOptions)}? options = null)").Open();
         writer.Line($"_connection = new {connectionType}(ApiVersion, options);");
         writer.Line("_ownsConnection = true;");
@@ -63,7 +65,7 @@ public static class DockerClientEmitter
         writer.Summary("For mocking: a client without a connection, whose properties that are not overridden throw.");
         writer.Line($"protected {className}()").Open().Close();
         writer.Line();
-        writer.Summary("The connection to the daemon (transport, version, raw requests).");
+        writer.Summary($"The connection to the {names.Server} (transport, version, raw requests).");
         writer.Line($"public virtual {connectionType} Connection => _connection ?? throw Mocked();");
         foreach (var area in client.Areas)
         {

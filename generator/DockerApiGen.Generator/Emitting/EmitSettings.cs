@@ -26,7 +26,11 @@ public sealed record EmitSettings(ApiVersion Version, string SpecSha256, string 
         ModelsNamespace,
         Client?.ClassName ?? string.Empty,
         TypeNamed(Client?.Connection),
-        TypeNamed(Client?.Options));
+        TypeNamed(Client?.Options))
+    {
+        ClientSummary = Client?.Summary,
+        Server = Client?.Server ?? FamilyClient.DefaultServer,
+    };
 
     /// <summary>The folder (below the project) that holds generated files.</summary>
     public const string GeneratedFolder = "Generated";

@@ -41,6 +41,12 @@ public sealed record PackageNames(
 {
     /// <summary>The entry client as a type.</summary>
     public NamedTypeName ClientType => new(RootNamespace, ClientClassName);
+
+    /// <summary>The entry client's documentation as the family gives it; null for the Engine's own.</summary>
+    public string? ClientSummary { get; init; }
+
+    /// <summary>What the clients talk to, in docs (<c>daemon</c>, <c>registry</c>).</summary>
+    public string Server { get; init; } = "daemon";
 }
 
 /// <summary>A model type to print.</summary>
@@ -95,12 +101,23 @@ public sealed record ClientMethod(
     IReadOnlyList<MethodParameter> Parameters,
     OptionsClass? Options,
     IReadOnlyList<RequestValue> Request,
-    Answer Answer);
+    Answer Answer)
+{
+    /// <summary>
+    /// The positional parameter holding the URL the request goes to (an earlier answer's <c>Location</c>), when the
+    /// operation is declared so; <see cref="Path"/> is then only its documentation.
+    /// </summary>
+    public string? Location { get; init; }
+}
 
-/// <summary>A piece of a path template: literal text, or a path parameter (escaped whole when sent).</summary>
+/// <summary>A piece of a path template: literal text, or a path parameter (escaped whole when sent, unless <see cref="Format"/> says otherwise).</summary>
 /// <param name="Text">The literal text, or the C# name of the parameter.</param>
 /// <param name="IsParameter">Whether this is a parameter.</param>
-public sealed record PathSegment(string Text, bool IsParameter);
+public sealed record PathSegment(string Text, bool IsParameter)
+{
+    /// <summary>How the runtime's path handler escapes the parameter (its format, <c>segments</c>); null: escaped whole.</summary>
+    public string? Format { get; init; }
+}
 
 /// <summary>A positional parameter of a method.</summary>
 /// <param name="Name">The C# name.</param>
@@ -134,6 +151,9 @@ public enum RequestTarget
 
     /// <summary>The body's <c>Content-Type</c> (a header parameter the spec declares).</summary>
     ContentType,
+
+    /// <summary>The body's <c>Content-Length</c> (a header parameter the spec declares).</summary>
+    ContentLength,
 
     /// <summary>The body.</summary>
     Body,
@@ -212,6 +232,12 @@ public enum AnswerKind
 
     /// <summary>A websocket.</summary>
     WebSocket,
+
+    /// <summary>The answer itself (status, headers, unread body), for hand-written code to read.</summary>
+    Response,
+
+    /// <summary>The 2xx body as JSON, with the answer's headers, in a runtime wrapper type.</summary>
+    JsonWithHeaders,
 }
 
 /// <summary>What a method returns.</summary>

@@ -207,9 +207,28 @@ public sealed record SpecFamily(
             var className = Member("class");
             var connection = Member("connection");
             var options = Member("options");
+            string? Prose(string key)
+            {
+                var value = clientNode[key];
+                if (value is null)
+                {
+                    return null;
+                }
+
+                var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? ((string?)v)?.Trim() : null;
+                if (string.IsNullOrEmpty(text))
+                {
+                    problems.Add(Problem($"client/{key}", $"`client.{key}` must be text."));
+                }
+
+                return text;
+            }
+
+            var summary = Prose("summary");
+            var server = Prose("server");
             if (problems.Count == 0)
             {
-                client = new FamilyClient(className!, connection!, options!);
+                client = new FamilyClient(className!, connection!, options!) { Summary = summary, Server = server ?? FamilyClient.DefaultServer };
             }
         }
         else if (document["client"] is not null)
@@ -251,4 +270,14 @@ public sealed record SpecFamily(
 /// <param name="ClassName">The entry client's class (<c>DockerClient</c>).</param>
 /// <param name="Connection">The full name of the runtime connection every sub-client calls.</param>
 /// <param name="Options">The full name of the options the entry client is made from.</param>
-public sealed record FamilyClient(string ClassName, string Connection, string Options);
+public sealed record FamilyClient(string ClassName, string Connection, string Options)
+{
+    /// <summary>What the clients talk to, unless a family says otherwise.</summary>
+    public const string DefaultServer = "daemon";
+
+    /// <summary>The entry client's documentation (<c>summary</c>); null for the Engine's, which describes a daemon's versioned API.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>What the clients talk to, in docs (<c>server</c>: <c>daemon</c>, <c>registry</c>).</summary>
+    public string Server { get; init; } = DefaultServer;
+}

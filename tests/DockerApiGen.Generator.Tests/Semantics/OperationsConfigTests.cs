@@ -55,7 +55,7 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
         {
             var problem = Assert.Single(Assert.Throws<GenerationException>(() => OperationsConfig.Load(path)).Problems);
             Assert.Equal((path, 4), (problem.File, problem.Line));
-            Assert.Contains("'telepathy' is not a response kind. Use json, headers, json-stream, progress, output, stream, hijack or websocket.", problem.Message, StringComparison.Ordinal);
+            Assert.Contains("'telepathy' is not a response kind. Use json, headers, json-stream, progress, output, stream, hijack, websocket, response or json-with-headers.", problem.Message, StringComparison.Ordinal);
         }
         finally
         {
