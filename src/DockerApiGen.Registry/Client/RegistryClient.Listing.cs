@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using DockerApiGen.Registry.Http;
 using DockerApiGen.Registry.Models;
@@ -29,7 +28,6 @@ public sealed partial class RegistryClient
             RegistryJsonContext.Default.TagList,
             "TagsList",
             page => page.Tags ?? [],
-            pageSize,
             cancellationToken);
     }
 
@@ -59,7 +57,6 @@ public sealed partial class RegistryClient
             RegistryJsonContext.Default.Catalog,
             "CatalogList",
             page => page.Repositories ?? [],
-            pageSize,
             cancellationToken);
     }
 
@@ -72,46 +69,31 @@ public sealed partial class RegistryClient
     }
 
     /// <summary>
-    /// Every entry of a paged listing: the first page from the generated operation, then each next page at the URL its
-    /// <c>Link</c> gives (kept on the registry's own host, so that credentials never follow a link elsewhere), or with
-    /// <c>last</c> when a full page came without a link. Stops at a short page, a repeated link, or a page that repeats
-    /// the entry it was asked to start after.
+    /// Every entry of a paged listing (see <see cref="RegistryPaging"/>): the first page from the generated operation,
+    /// then each next page at the URL its <c>Link</c> gives, kept on the registry's own host so that credentials never
+    /// follow a link elsewhere, or with <c>last</c> when a full page came without a link.
     /// </summary>
-    private static async IAsyncEnumerable<string> PagedAsync<TPage>(
+    private static IAsyncEnumerable<string> PagedAsync<TPage>(
         RegistryApiClient api,
         Func<CancellationToken, Task<RegistryResponse<TPage>>> first,
         JsonTypeInfo<TPage> typeInfo,
         string operation,
         Func<TPage, IList<string>> items,
-        int? pageSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
-        var page = await first(cancellationToken).ConfigureAwait(false);
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        return RegistryPaging.FollowAsync(FirstAsync, NextAsync, static entry => entry, cancellationToken);
+
+        async Task<(Uri, RegistryPage<string>)> FirstAsync(CancellationToken token)
         {
-            var entries = items(page.Value);
-            foreach (var entry in entries)
-            {
-                yield return entry;
-            }
-
-            var current = page.RequestUri;
-            var next = page.NextPage is { } link && current is not null ? OnSameHost(current, link) : null;
-            if (next is null && current is not null && pageSize is { } size && entries.Count == size)
-            {
-                var last = QueryString.Get(current, "last");
-                next = last is not null && entries.Contains(last) ? null : RegistryPaging.WithQuery(current, "last", entries[^1]);
-            }
-
-            if (next is null || !visited.Add(next.AbsoluteUri) || entries.Count == 0)
-            {
-                yield break;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            page = await api.Connection.SendWithHeadersAsync(new DockerRequest(HttpMethod.Get, next, operation), typeInfo, cancellationToken).ConfigureAwait(false);
+            var page = await first(token).ConfigureAwait(false);
+            return (page.RequestUri ?? throw new InvalidOperationException("The answer has no request URL."), Page(page));
         }
+
+        async Task<RegistryPage<string>> NextAsync(Uri next, CancellationToken token)
+            => Page(await api.Connection.SendWithHeadersAsync(new DockerRequest(HttpMethod.Get, next, operation), typeInfo, token).ConfigureAwait(false));
+
+        RegistryPage<string> Page(RegistryResponse<TPage> page)
+            => new([.. items(page.Value)], page.NextPage is { } link && page.RequestUri is { } current ? OnSameHost(current, link) : null);
     }
 
     private static Uri OnSameHost(Uri current, Uri link)
