@@ -247,4 +247,41 @@ public sealed class BasicRegistryClientTests
         var denied = await Assert.ThrowsAsync<RegistryAccessDeniedException>(() => anonymous.ListTagsAsync(TestClients.Repository(registry.Address), cancellationToken: Cancel).ToListAsync(Cancel).AsTask());
         Assert.Contains($"'docker login {registry.Address}'", denied.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_image_goes_out_to_an_oci_layout_folder_and_back_in_byte_for_byte()
+    {
+        var registry = TestRegistries.BasicOrSkip();
+        using var client = TestClients.Basic(registry);
+        var source = TestClients.Repository(registry.Address);
+        var (index, amd64, _) = await TestImages.PushIndexAsync(client, source);
+        var single = await TestImages.PushImageAsync(client, source.WithTag("single"));
+        using var folder = new TempDirectory();
+
+        var entry = await client.ExportOciLayoutAsync(source, folder.Path, Cancel);
+        await client.ExportOciLayoutAsync(source.WithTag("single"), folder.Path, Cancel);
+        Assert.Equal((index.Digest.ToString(), "v1"), (entry.Digest, entry.Annotations!["org.opencontainers.image.ref.name"]));
+        Assert.Equal("""{"imageLayoutVersion":"1.0.0"}""", await File.ReadAllTextAsync(Path.Combine(folder.Path, "oci-layout"), Cancel));
+        // The index, two manifests, two configs and two layers; then the single image's manifest, config and layer.
+        Assert.Equal(10, Directory.GetFiles(Path.Combine(folder.Path, "blobs", "sha256")).Length);
+        Assert.Equal(index.Bytes.ToArray(), await File.ReadAllBytesAsync(Path.Combine(folder.Path, "blobs", "sha256", index.Digest.Encoded), Cancel));
+        Assert.DoesNotContain(Directory.EnumerateFiles(folder.Path, "*", SearchOption.AllDirectories), f => f.EndsWith(".partial", StringComparison.Ordinal) || f.EndsWith(".tmp", StringComparison.Ordinal));
+
+        var target = TestClients.Repository(registry.Address);
+        Assert.Equal(index.Digest, await client.ImportOciLayoutAsync(folder.Path, target, "v1", Cancel));
+        Assert.Equal(single.Digest, await client.ImportOciLayoutAsync(folder.Path, target.WithTag("single"), cancellationToken: Cancel));
+        Assert.Equal(index.Bytes.ToArray(), (await client.GetManifestAsync(target, cancellationToken: Cancel)).Bytes.ToArray());
+        Assert.Equal(amd64.Digest, (await client.InspectImageAsync(target, Platforms.Parse("linux/amd64"), Cancel)).Manifest.Digest);
+
+        var ambiguous = await Assert.ThrowsAsync<ArgumentException>(() => client.ImportOciLayoutAsync(folder.Path, target.WithTag("other"), cancellationToken: Cancel));
+        Assert.Contains("holds 2 images (v1, single); name the one to use", ambiguous.Message, StringComparison.Ordinal);
+
+        // A manifest file that does not hash to its name is refused before anything is pushed.
+        var path = Path.Combine(folder.Path, "blobs", "sha256", single.Digest.Encoded);
+        var bytes = await File.ReadAllBytesAsync(path, Cancel);
+        bytes[^2] ^= 0x20;
+        await File.WriteAllBytesAsync(path, bytes, Cancel);
+        var tampered = await Assert.ThrowsAsync<InvalidDataException>(() => client.ImportOciLayoutAsync(folder.Path, TestClients.Repository(registry.Address), "single", Cancel));
+        Assert.Contains($"blobs/sha256/{single.Digest.Encoded} of the OCI layout", tampered.Message, StringComparison.Ordinal);
+    }
 }
