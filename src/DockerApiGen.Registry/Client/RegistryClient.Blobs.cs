@@ -38,7 +38,7 @@ public sealed partial class RegistryClient
             var length = size ?? response.Content.Headers.ContentLength;
             var body = await api.Connection.OpenBodyAsync(response, "BlobGet", cancellationToken).ConfigureAwait(false);
             var resuming = new ResumingBlobStream(body, (offset, token) => OpenFromAsync(api, repository, digest, offset, token), MaxDownloadResumes);
-            return new VerifyingReadStream(resuming, digest, length, what);
+            return new VerifyingReadStream(new PrefetchingStream(resuming), digest, length, what);
         }
         catch
         {

@@ -5,7 +5,8 @@ namespace DockerApiGen.Registry.Http;
 /// <summary>
 /// Follows a paged listing to its end as one sequence. The <c>Link</c> header's <c>rel="next"</c> is preferred; when
 /// an answer has none but returned exactly the <c>n</c> entries asked for, the next page is asked for with
-/// <c>last=</c> the page's last entry (older registries page that way). Listing stops when a page is short, when a
+/// <c>last=</c> the page's last entry (older registries page that way), unless an earlier page had a link (the registry
+/// links, so a page without one is the last). Listing stops when a page is short, when a
 /// registry ignores <c>n</c> (more entries than asked) or <c>last</c> (the page repeats it), or when a link repeats.
 /// </summary>
 public static class RegistryPaging
@@ -44,6 +45,7 @@ public static class RegistryPaging
         ArgumentNullException.ThrowIfNull(key);
         var (uri, page) = await firstPage(cancellationToken).ConfigureAwait(false);
         var visited = new HashSet<string>(StringComparer.Ordinal) { uri.AbsoluteUri };
+        var linked = false;
         while (true)
         {
             foreach (var item in page.Items)
@@ -52,8 +54,11 @@ public static class RegistryPaging
             }
 
             var next = page.Next;
-            if (next is null)
+            linked |= next is not null;
+            if (next is null && !linked)
             {
+                // A registry that pages without links: a full page may have a next one. (One that links says where
+                // its last page is by leaving the link out.)
                 var size = QueryString.Get(uri, "n") is { } n && int.TryParse(n, out var parsed) ? parsed : 0;
                 var last = QueryString.Get(uri, "last");
                 var ignoredLast = last is not null && page.Items.Any(item => key(item) == last);
