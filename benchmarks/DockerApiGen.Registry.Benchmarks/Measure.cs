@@ -32,10 +32,23 @@ internal static class Measure
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
 
-    /// <summary>Runs curl and waits for it; its exit code must be 0.</summary>
-    public static async Task CurlAsync(params string[] arguments)
+    /// <summary>Times an action of this process: wall clock, and the CPU time the whole process used meanwhile.</summary>
+    public static async Task<(TimeSpan Wall, TimeSpan Cpu)> TimeWithCpuAsync(Func<Task> action)
     {
-        var start = new ProcessStartInfo("curl") { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
+        var wall = await TimeAsync(action).ConfigureAwait(false);
+        self.Refresh();
+        return (wall, self.TotalProcessorTime - cpu);
+    }
+
+    /// <summary>Runs curl under /usr/bin/time and waits for it (its exit code must be 0); returns the CPU time it used (user and system).</summary>
+    public static async Task<TimeSpan> CurlAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add("-f");
+        start.ArgumentList.Add("cpu %U %S");
+        start.ArgumentList.Add("curl");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -45,12 +58,15 @@ internal static class Measure
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().ConfigureAwait(false);
+        var errors = await error.ConfigureAwait(false);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"curl {string.Join(' ', arguments.Where(a => !a.Contains(':', StringComparison.Ordinal) || a.StartsWith("http", StringComparison.Ordinal)))} failed ({process.ExitCode}): {await error.ConfigureAwait(false)}");
+            throw new InvalidOperationException($"curl {string.Join(' ', arguments.Where(a => !a.Contains(':', StringComparison.Ordinal) || a.StartsWith("http", StringComparison.Ordinal)))} failed ({process.ExitCode}): {errors}");
         }
 
         await output.ConfigureAwait(false);
+        var times = errors.Split('\n').Last(l => l.StartsWith("cpu ", StringComparison.Ordinal)).Split(' ');
+        return TimeSpan.FromSeconds(double.Parse(times[1], System.Globalization.CultureInfo.InvariantCulture) + double.Parse(times[2], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Runs a shell pipeline (<c>curl … | sha256sum</c>) and waits for it; it must succeed.</summary>

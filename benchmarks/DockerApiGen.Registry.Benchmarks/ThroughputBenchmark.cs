@@ -10,7 +10,7 @@ namespace DockerApiGen.Registry.Benchmarks;
 /// </summary>
 internal static class ThroughputBenchmark
 {
-    public static async Task<(double UpOurs, double UpCurl, double DownOurs, double DownCurl, double DownCurlHashed, double UpRatio, double DownRatio)> RunAsync(BenchRegistry registry, long size, int rounds)
+    public static async Task<ThroughputFigures> RunAsync(BenchRegistry registry, long size, int rounds)
     {
         var (path, digest) = await BlobContent.FileAsync(size).ConfigureAwait(false);
         try
@@ -22,11 +22,13 @@ internal static class ThroughputBenchmark
             var downOurs = new List<double>();
             var downCurl = new List<double>();
             var downCurlHashed = new List<double>();
+            var cpu = new Dictionary<string, List<double>> { ["up ours"] = [], ["up curl"] = [], ["down ours"] = [], ["down curl"] = [] };
+            double PerGiB(TimeSpan used) => used.TotalSeconds * 1024 * Measure.MiB / size;
             var buffer = new byte[256 * 1024];
             for (var round = 0; round < rounds; round++)
             {
                 var ours = registry.Repository("up");
-                var time = await Measure.TimeAsync(async () =>
+                var (time, used) = await Measure.TimeWithCpuAsync(async () =>
                 {
                     await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
                     var pushed = await client.PushBlobAsync(ours, file, new BlobPushOptions { Digest = digest, Size = size }).ConfigureAwait(false);
@@ -36,14 +38,17 @@ internal static class ThroughputBenchmark
                     }
                 }).ConfigureAwait(false);
                 upOurs.Add(size / Measure.MiB / time.TotalSeconds);
+                cpu["up ours"].Add(PerGiB(used));
 
                 var theirs = registry.Repository("up-curl");
                 var location = await OpenSessionWithCurlAsync(registry, theirs).ConfigureAwait(false);
-                time = await Measure.TimeAsync(() => Measure.CurlAsync("-sf", "-u", $"{registry.User}:{registry.Password}", "-X", "PUT", "-H", "Expect:",
-                    "-H", "Content-Type: application/octet-stream", "-T", path, $"{location}&digest={digest}", "-o", "/dev/null")).ConfigureAwait(false);
+                var curlCpu = TimeSpan.Zero;
+                time = await Measure.TimeAsync(async () => curlCpu = await Measure.CurlAsync("-sf", "-u", $"{registry.User}:{registry.Password}", "-X", "PUT", "-H", "Expect:",
+                    "-H", "Content-Type: application/octet-stream", "-T", path, $"{location}&digest={digest}", "-o", "/dev/null").ConfigureAwait(false)).ConfigureAwait(false);
                 upCurl.Add(size / Measure.MiB / time.TotalSeconds);
+                cpu["up curl"].Add(PerGiB(curlCpu));
 
-                time = await Measure.TimeAsync(async () =>
+                (time, used) = await Measure.TimeWithCpuAsync(async () =>
                 {
                     await using var blob = await client.OpenBlobAsync(ours, digest, size).ConfigureAwait(false);
                     while (await blob.ReadAsync(buffer).ConfigureAwait(false) > 0)
@@ -51,10 +56,12 @@ internal static class ThroughputBenchmark
                     }
                 }).ConfigureAwait(false);
                 downOurs.Add(size / Measure.MiB / time.TotalSeconds);
+                cpu["down ours"].Add(PerGiB(used));
 
                 var url = $"http://{registry.Address}/v2/{theirs.Repository}/blobs/{digest}";
-                time = await Measure.TimeAsync(() => Measure.CurlAsync("-sf", "-u", $"{registry.User}:{registry.Password}", "-o", "/dev/null", url)).ConfigureAwait(false);
+                time = await Measure.TimeAsync(async () => curlCpu = await Measure.CurlAsync("-sf", "-u", $"{registry.User}:{registry.Password}", "-o", "/dev/null", url).ConfigureAwait(false)).ConfigureAwait(false);
                 downCurl.Add(size / Measure.MiB / time.TotalSeconds);
+                cpu["down curl"].Add(PerGiB(curlCpu));
 
                 // The same work as the client: the download hashed as it arrives.
                 time = await Measure.TimeAsync(() => Measure.ShellAsync($"curl -sf -u '{registry.User}:{registry.Password}' '{url}' | openssl dgst -sha256 >/dev/null")).ConfigureAwait(false);
@@ -65,8 +72,9 @@ internal static class ThroughputBenchmark
             }
 
             // Ratios per round (each pair ran back to back), so that the machine's load, which changes between rounds, cancels out.
-            return (Measure.Median(upOurs), Measure.Median(upCurl), Measure.Median(downOurs), Measure.Median(downCurl), Measure.Median(downCurlHashed),
-                Measure.Median(upOurs.Zip(upCurl, (a, b) => a / b)), Measure.Median(downOurs.Zip(downCurl, (a, b) => a / b)));
+            return new ThroughputFigures(Measure.Median(upOurs), Measure.Median(upCurl), Measure.Median(downOurs), Measure.Median(downCurl), Measure.Median(downCurlHashed),
+                Measure.Median(upOurs.Zip(upCurl, (a, b) => a / b)), Measure.Median(downOurs.Zip(downCurl, (a, b) => a / b)),
+                cpu.ToDictionary(c => c.Key, c => Measure.Median(c.Value)));
         }
         finally
         {
@@ -81,3 +89,6 @@ internal static class ThroughputBenchmark
         return line["Location:".Length..].Trim();
     }
 }
+
+/// <summary>Throughput in MiB/s (medians over the rounds), the ratios per round, and CPU seconds per GiB moved.</summary>
+internal sealed record ThroughputFigures(double UpOurs, double UpCurl, double DownOurs, double DownCurl, double DownCurlHashed, double UpRatio, double DownRatio, IReadOnlyDictionary<string, double> CpuPerGiB);
