@@ -4,19 +4,11 @@ using DockerApiGen.Registry.Content;
 namespace DockerApiGen.Registry.Blobs;
 
 /// <summary>Hashes what is read through it (an upload of unknown digest), counting the bytes; the source is not disposed.</summary>
-internal sealed class HashingReadStream(Stream inner) : Stream
+internal sealed class HashingReadStream(Stream inner) : ForwardReadStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -26,8 +18,6 @@ internal sealed class HashingReadStream(Stream inner) : Stream
 
     /// <summary>The sha256 digest of everything read.</summary>
     public Digest Digest => Digest.Parse("sha256:" + Convert.ToHexStringLower(_hash.GetCurrentHash()));
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -42,19 +32,6 @@ internal sealed class HashingReadStream(Stream inner) : Stream
         Add(buffer.Span[..read]);
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

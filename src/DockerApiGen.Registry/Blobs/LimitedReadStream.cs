@@ -4,16 +4,10 @@ namespace DockerApiGen.Registry.Blobs;
 /// Reads exactly <c>length</c> bytes of another stream (one chunk of an upload), from wherever it stands, without
 /// buffering and without disposing it; a source that ends early fails, since the request announced its length.
 /// </summary>
-internal sealed class LimitedReadStream(Stream inner, long length) : Stream
+internal sealed class LimitedReadStream(Stream inner, long length) : ForwardReadStream
 {
     private readonly long _length = length;
     private long _left = length;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => _length;
 
@@ -22,8 +16,6 @@ internal sealed class LimitedReadStream(Stream inner, long length) : Stream
         get => _length - _left;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -44,19 +36,6 @@ internal sealed class LimitedReadStream(Stream inner, long length) : Stream
 
         return Took(await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _left)], cancellationToken).ConfigureAwait(false));
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int Took(int read)
     {

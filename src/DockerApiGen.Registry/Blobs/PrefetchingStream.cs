@@ -6,7 +6,7 @@ namespace DockerApiGen.Registry.Blobs;
 /// turns. Two buffers of <c>bufferSize</c> bytes are all it holds. A failure of the read ahead surfaces at the read
 /// that needs its bytes.
 /// </summary>
-internal sealed class PrefetchingStream(Stream inner, int bufferSize = 1024 * 1024) : Stream
+internal sealed class PrefetchingStream(Stream inner, int bufferSize = 1024 * 1024) : ForwardReadStream
 {
     private byte[] _front = new byte[bufferSize];
     private byte[] _back = new byte[bufferSize];
@@ -14,18 +14,6 @@ internal sealed class PrefetchingStream(Stream inner, int bufferSize = 1024 * 10
     private int _end;
     private bool _ended;
     private Task<int>? _pending;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -65,19 +53,6 @@ internal sealed class PrefetchingStream(Stream inner, int bufferSize = 1024 * 10
 
         return Take(buffer.Span);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

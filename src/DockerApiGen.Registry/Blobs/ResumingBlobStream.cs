@@ -9,7 +9,7 @@ namespace DockerApiGen.Registry.Blobs;
 /// A registry that ignores the range and sends the whole blob again is read past what was already handed out. The
 /// bytes are not checked here: the <see cref="Content.VerifyingReadStream"/> around it hashes all of them in order.
 /// </summary>
-internal sealed class ResumingBlobStream : Stream
+internal sealed class ResumingBlobStream : ForwardReadStream
 {
     private readonly Func<long, CancellationToken, Task<(Stream Body, long Start)>> _reopen;
     private readonly int _maxResumes;
@@ -31,21 +31,11 @@ internal sealed class ResumingBlobStream : Stream
     /// <summary>How often the download was resumed.</summary>
     public int Resumes => _resumes;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => _position;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -80,19 +70,6 @@ internal sealed class ResumingBlobStream : Stream
             }
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -159,10 +159,10 @@ public sealed partial class RegistryClient
             {
                 return await SendAsync(upload).ConfigureAwait(false);
             }
-            catch (Exception ex) when (content.CanSeek && resumes < options.MaxResumes && !cancellationToken.IsCancellationRequested && ex is RegistryConnectionException or IOException or HttpRequestException)
+            catch (Exception ex) when (content.CanSeek && resumes < options.MaxResumes && !cancellationToken.IsCancellationRequested && (IsBroken(ex) || IsLostSession(ex)))
             {
                 resumes++;
-                upload = await TakeUpAsync(upload).ConfigureAwait(false);
+                upload = IsLostSession(ex) ? await StartUploadAsync(repository, cancellationToken).ConfigureAwait(false) : await TakeUpAsync(upload).ConfigureAwait(false);
                 content.Position = start + upload.Offset;
             }
         }
@@ -199,6 +199,13 @@ public sealed partial class RegistryClient
                 throw new InvalidDataException($"The blob's stream gave {session.Offset} bytes; {expected} were announced.");
             }
         }
+
+        static bool IsBroken(Exception ex) => ex is RegistryConnectionException or IOException or HttpRequestException;
+
+        // The registry dropped the session under the upload (it expired, or a broken chunk ended it after its status
+        // was asked): a new one, from the start.
+        static bool IsLostSession(Exception ex) => ex is RegistryApiException { Target.Kind: Http.RegistryEndpointKind.Upload } api
+            && (api.StatusCode == System.Net.HttpStatusCode.NotFound || api.Code == RegistryErrorCode.BlobUploadInvalid || api.Code == RegistryErrorCode.BlobUploadUnknown);
 
         async Task<BlobUpload> TakeUpAsync(BlobUpload broken)
         {

@@ -130,8 +130,13 @@ public sealed class TamperedTransferTests
         var seen = proxy.Seen.ToList();
         var broken = seen.FindIndex(s => s is { Method: "PATCH", Status: -1 });
         Assert.True(broken >= 0, "a chunk was broken");
-        Assert.Equal([("GET", 404), ("POST", 202)], seen.Skip(broken + 1).Take(2).Select(s => (s.Method, s.Status))); // the session is gone: a new one
-        Assert.Equal(4, seen.Skip(broken).Count(s => s is { Method: "PATCH", Status: 202 }));
+        // The session is gone: a new one, into which the whole blob goes. (The registry may drop it only after its
+        // status was asked, when a chunk sent again is refused: a new session then too.)
+        var after = seen.Skip(broken + 1).ToList();
+        Assert.Equal("GET", after[0].Method);
+        var renewed = after.FindLastIndex(s => s is { Method: "POST", Status: 202 });
+        Assert.True(renewed >= 0, string.Join(" ", after.Select(s => $"{s.Method}:{s.Status}")));
+        Assert.Equal(4, after.Skip(renewed).Count(s => s is { Method: "PATCH", Status: 202 }));
         await using var blob = await client.OpenBlobAsync(repository, pushed.Digest, bytes.Length, Cancel);
         var copy = new MemoryStream();
         await blob.CopyToAsync(copy, Cancel);
