@@ -26,7 +26,16 @@ public sealed record EmitSettings(ApiVersion Version, string SpecSha256, string 
         ModelsNamespace,
         Client?.ClassName ?? string.Empty,
         TypeNamed(Client?.Connection),
-        TypeNamed(Client?.Options));
+        TypeNamed(Client?.Options))
+    {
+        VersionLabel = Version.Label,
+        PinsVersion = Client?.PinsVersion ?? true,
+        IsPartial = !EmitsProjectFile,
+        Server = Server,
+    };
+
+    /// <summary>What docs call the other end of the connection (the family's <c>server</c>; <c>the daemon</c> unless it says otherwise).</summary>
+    public string Server { get; init; } = PackageNames.DefaultServer;
 
     /// <summary>The folder (below the project) that holds generated files.</summary>
     public const string GeneratedFolder = "Generated";
