@@ -1,4 +1,3 @@
-using DockerApiGen.Generator.Diffing;
 using DockerApiGen.Generator.Semantics;
 using DockerApiGen.Generator.Surface;
 using DockerApiGen.Generator.Tests.Semantics;
@@ -9,7 +8,7 @@ namespace DockerApiGen.Generator.Tests.Hub;
 /// <summary>
 /// The generated Docker Hub client of both snapshots: a method per operation (the token endpoints excepted, which the
 /// runtime serves), named by method and path, with the Hub's answer kinds; the committed package's surface snapshot
-/// and drift; the surface diff between the snapshots.
+/// and drift.
 /// </summary>
 [Collection("Hub")]
 public sealed class HubClientTests(HubFixture fixture)
@@ -85,16 +84,5 @@ public sealed class HubClientTests(HubFixture fixture)
         Assert.True(report is null, report);
         Assert.Contains("DockerApiGen.Hub.HubClient.Authentication", march.Surface, StringComparison.Ordinal); // the hand-written part
         Assert.Empty(run.CheckDrift([march]));
-    }
-
-    [Fact]
-    public async Task The_surface_diff_between_the_snapshots_shows_the_new_areas_and_nothing_removed()
-    {
-        var (august, march) = ((await fixture.OutputsAsync())[0], (await fixture.OutputsAsync())[1]);
-        var changes = SurfaceDiffer.Diff(PublicSurface.ReadEntries(august.Compilation!), PublicSurface.ReadEntries(march.Compilation!));
-        Assert.Contains(changes, c => c.Target.Contains("GroupsClient", StringComparison.Ordinal) && c.Level == ChangeLevel.NonBreaking);
-        Assert.Contains(changes, c => c.Target.Contains("HubClient.ApiVersion", StringComparison.Ordinal));
-        Assert.DoesNotContain(changes, c => c.Target.Contains("RepositoriesClient.ListTagsAsync", StringComparison.Ordinal));
-        Assert.Empty(SurfaceDiffer.Diff(PublicSurface.ReadEntries(march.Compilation!), PublicSurface.ReadEntries(march.Compilation!)));
     }
 }
