@@ -5,7 +5,6 @@ using System.Runtime.Loader;
 using DockerApiGen.Contract.Tests.Spec;
 using DockerApiGen.Generator.Pipeline;
 using DockerApiGen.Generator.Specs;
-using DockerApiGen.Runtime;
 using Microsoft.CodeAnalysis;
 
 namespace DockerApiGen.Contract.Tests.Driver;
@@ -42,13 +41,7 @@ public static class HubClients
 
     /// <summary>Every method of the entry client's sub-clients that carries an operation attribute.</summary>
     /// <param name="assembly">The package.</param>
-    public static IReadOnlyList<GeneratedOperation> Operations(Assembly assembly)
-        => [.. from property in ClientType(assembly).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-               from method in property.PropertyType.GetMethods(BindingFlags.Public | BindingFlags.Instance)
-               let attribute = method.GetCustomAttribute<DockerOperationAttribute>()
-               where attribute is not null
-               orderby attribute.OperationId
-               select new GeneratedOperation(attribute, property, method)];
+    public static IReadOnlyList<GeneratedOperation> Operations(Assembly assembly) => GeneratedClients.Operations(ClientType(assembly));
 
     /// <summary>A client of the package connected to a server; the caller disposes it.</summary>
     /// <param name="assembly">The package.</param>

@@ -63,18 +63,7 @@ public static class BodyValidator
             violations.Add(new Violation("header Content-Type", $"is '{request.Header("Content-Type")}', but a JSON body must be application/json (the daemon checks)."));
         }
 
-        JsonNode? body;
-        try
-        {
-            body = JsonNode.Parse(request.Body);
-        }
-        catch (JsonException ex)
-        {
-            violations.Add(new Violation("body", $"is not JSON: {ex.Message}"));
-            return;
-        }
-
-        new JsonSchemaValidator(schemas).Validate(body, schema, string.Empty, nullAllowed: !parameter.Required, violations);
+        ValidateJson(request, schema, schemas, nullAllowed: !parameter.Required, violations);
     }
 
     private static void ValidateOpenApi3(HttpRequest request, SpecOperation operation, IReadOnlyDictionary<string, JsonNode?> contents, SchemaResolver schemas, ICollection<Violation> violations)
@@ -90,6 +79,11 @@ public static class BodyValidator
             return;
         }
 
+        ValidateJson(request, schema, schemas, nullAllowed: false, violations);
+    }
+
+    private static void ValidateJson(HttpRequest request, JsonNode schema, SchemaResolver schemas, bool nullAllowed, ICollection<Violation> violations)
+    {
         JsonNode? body;
         try
         {
@@ -101,7 +95,7 @@ public static class BodyValidator
             return;
         }
 
-        new JsonSchemaValidator(schemas).Validate(body, schema, string.Empty, nullAllowed: false, violations);
+        new JsonSchemaValidator(schemas).Validate(body, schema, string.Empty, nullAllowed, violations);
     }
 
     /// <summary>Whether a media type is JSON: <c>application/json</c> or a structured <c>+json</c> suffix.</summary>
