@@ -6,7 +6,7 @@ namespace DockerApiGen.Generator.Emitting;
 /// <summary>
 /// Emits every file of one version's project: one file per model type under <c>Generated/Models</c>,
 /// the clients (<c>DockerClient</c>, a sub-client per tag under <c>Generated/Clients</c>, options types under
-/// <c>Generated/Options</c>), the JSON context, and the project file. Output depends only on the model,
+/// <c>Generated/Options</c>), the JSON context, the project file and the package README. Output depends only on the model,
 /// the operations declarations and the settings.
 /// </summary>
 public static class VersionEmitter
@@ -65,6 +65,11 @@ public static class VersionEmitter
         JsonContextEmitter.Emit(context, model, settings, plan.JsonTypes);
         files.Add(new GeneratedFile($"{EmitSettings.GeneratedFolder}/{JsonContextEmitter.ContextName}.cs", context.ToString()));
         files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));
+        if (settings.Readme is { } readme)
+        {
+            files.Add(new GeneratedFile(PackageReadmeEmitter.FileName, PackageReadmeEmitter.Emit(settings, readme)));
+        }
+
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
     }
 

@@ -1,3 +1,4 @@
+using DockerApiGen.Generator.Emitting;
 using DockerApiGen.Generator.Naming;
 using DockerApiGen.Generator.Patching;
 using DockerApiGen.Generator.Semantics;
@@ -12,7 +13,8 @@ namespace DockerApiGen.Generator.Pipeline;
 /// <param name="Naming">The naming decisions.</param>
 /// <param name="Config">Which versions are committed.</param>
 /// <param name="Operations">How operations appear on the clients and what the spec cannot say about them.</param>
-public sealed record GeneratorInputs(RepositoryLayout Layout, SpecLock Lock, IReadOnlyList<SpecPatch> Patches, NamingConfig Naming, GenerationConfig Config, OperationsConfig Operations)
+/// <param name="PackageReadme">What each package's README says (none without <c>specs/package-readme.yaml</c>).</param>
+public sealed record GeneratorInputs(RepositoryLayout Layout, SpecLock Lock, IReadOnlyList<SpecPatch> Patches, NamingConfig Naming, GenerationConfig Config, OperationsConfig Operations, PackageReadmeConfig? PackageReadme = null)
 {
     /// <summary>Reads all inputs of a repository.</summary>
     /// <param name="layout">The repository.</param>
@@ -25,7 +27,8 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecLock Lock, IRe
             PatchFileReader.ReadFolder(layout.PatchesFolder),
             NamingConfig.Load(layout.NamingPath),
             GenerationConfig.Load(layout.GenerationConfigPath),
-            OperationsConfig.Load(layout.OperationsPath));
+            OperationsConfig.Load(layout.OperationsPath),
+            PackageReadmeConfig.Load(layout.PackageReadmePath));
     }
 
     /// <summary>The locked versions that get a committed package.</summary>

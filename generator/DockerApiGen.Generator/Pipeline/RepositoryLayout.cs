@@ -20,6 +20,9 @@ public sealed record RepositoryLayout(string Root, string? CacheOverride = null)
     /// <summary><c>specs/operations.yaml</c>: client names and the answers the spec cannot describe.</summary>
     public string OperationsPath => Path.Combine(Root, "specs", "operations.yaml");
 
+    /// <summary>What each generated package's README says.</summary>
+    public string PackageReadmePath => Path.Combine(Root, "specs", "package-readme.yaml");
+
     /// <summary>Which versions are committed.</summary>
     public string GenerationConfigPath => Path.Combine(Root, "specs", "generation.yaml");
 

@@ -62,7 +62,11 @@ public static class VersionGenerator
         var modelTime = clock.Elapsed;
 
         clock.Restart();
-        var settings = new EmitSettings(entry.Version, entry.Sha256);
+        var previous = inputs.Lock.Entries.Where(e => e.Version < entry.Version).Select(e => (ApiVersion?)e.Version).LastOrDefault();
+        var settings = new EmitSettings(entry.Version, entry.Sha256)
+        {
+            Readme = inputs.PackageReadme is { } readme ? new PackageReadmeInputs(readme, previous) : null,
+        };
         var files = CodeFormatter.Format(VersionEmitter.Emit(model, settings, inputs.Operations));
         var emit = clock.Elapsed;
 
