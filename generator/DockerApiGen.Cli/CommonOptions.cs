@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DockerApiGen.Generator.Diagnostics;
 using DockerApiGen.Generator.Pipeline;
 using DockerApiGen.Generator.Specs;
 
@@ -26,6 +27,28 @@ internal static class CommonOptions
 
     public static RepositoryLayout Layout(ParseResult result)
         => result.GetValue(Repo) is { } repo ? new RepositoryLayout(Path.GetFullPath(repo)) : RepositoryLayout.Find(Environment.CurrentDirectory);
+
+    /// <summary>
+    /// For commands that only read the specs (pull, diff): the repository when there is one, else the spec lock,
+    /// patches and naming files the installed tool ships beside itself, with the cache in the user's data folder.
+    /// </summary>
+    public static RepositoryLayout ReadOnlyLayout(ParseResult result)
+    {
+        if (result.GetValue(Repo) is not null)
+        {
+            return Layout(result);
+        }
+
+        try
+        {
+            return RepositoryLayout.Find(Environment.CurrentDirectory);
+        }
+        catch (GenerationException) when (File.Exists(Path.Combine(AppContext.BaseDirectory, "specs", "spec-lock.yaml")))
+        {
+            var cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "dockerapigen", "specs");
+            return new RepositoryLayout(AppContext.BaseDirectory, cache);
+        }
+    }
 
     public static IReadOnlyList<SpecLockEntry> Select(GeneratorInputs inputs, ParseResult result, IReadOnlyList<SpecLockEntry> defaults)
     {

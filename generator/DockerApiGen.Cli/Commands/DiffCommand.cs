@@ -25,7 +25,7 @@ internal static class DiffCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var inputs = GeneratorInputs.Load(CommonOptions.Layout(result));
+            var inputs = GeneratorInputs.Load(CommonOptions.ReadOnlyLayout(result));
             var runner = new DiffRunner(inputs, SpecSource.Resolve(result.GetValue(CommonOptions.Source))) { IncludeSurface = result.GetValue(surface) };
             var accepted = result.GetValue(ignore) is { } path ? IgnoreFile.Load(path) : IgnoreFile.None;
             var reports = await runner.RunAsync(result.GetValue(from)!, result.GetValue(to)!, result.GetValue(steps), accepted, cancellationToken);

@@ -16,7 +16,7 @@ internal static class PullCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var inputs = GeneratorInputs.Load(CommonOptions.Layout(result));
+            var inputs = GeneratorInputs.Load(CommonOptions.ReadOnlyLayout(result));
             var entries = CommonOptions.Select(inputs, result, inputs.Lock.Entries);
             var source = SpecSource.Resolve(result.GetValue(CommonOptions.Source));
             var pulled = await inputs.Cache.PullAsync(entries, source, result.GetValue(force), cancellationToken);
