@@ -39,12 +39,12 @@ median_ms() { # runs "$@" 11 times after a warm-up, prints the median wall time 
     echo $(((end - start) / 1000000))
   done | sort -n | sed -n 6p
 }
-size_mb() { du -sb "$1" | awk '{printf "%.1f MB", $1 / 1048576}'; }
+size() { du -sb "$@" | awk '{ total += $1 } END { if (total < 1048576) printf "%.0f KB", total / 1024; else printf "%.1f MB", total / 1048576 }'; }
 
-echo "NativeAot sample, $(uname -m), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "NativeAot sample, $(uname -m), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); JIT = framework-dependent (+ the shared .NET runtime)"
 printf '%-32s %14s %14s\n' "" "native AOT" "JIT"
-printf '%-32s %14s %14s\n' "executable" "$(size_mb "$work/aot/NativeAot")" "$(size_mb "$work/jit/NativeAot.dll")"
-printf '%-32s %14s %14s\n' "publish folder" "$(size_mb "$work/aot")" "$(size_mb "$work/jit") + runtime"
+printf '%-32s %14s %14s\n' "executable (AOT) / assemblies" "$(size "$work/aot/NativeAot")" "$(size "$work"/jit/*.dll)"
+printf '%-32s %14s %14s\n' "publish folder, less symbols" "$(size $(ls -d "$work"/aot/* | grep -v '\.dbg$'))" "$(size $(ls -d "$work"/jit/* | grep -v '\.pdb$'))"
 printf '%-32s %11s ms %11s ms\n' "start, connect, ping (median)" "$(median_ms "$work/aot/NativeAot" ping)" "$(median_ms "$work/jit/NativeAot" ping)"
 aot_full=$("$work/aot/NativeAot" | sed -n 's/.*the scenario took \([0-9]*\) ms.*/\1/p')
 jit_full=$("$work/jit/NativeAot" | sed -n 's/.*the scenario took \([0-9]*\) ms.*/\1/p')

@@ -37,9 +37,12 @@ public sealed class ReproducibleTests
     {
         var artifacts = Path.Combine(root, "artifacts");
         var packages = Path.Combine(root, "packages");
-        var project = Path.Combine(Repository.Root, "src", "DockerApiGen.Engine.V1_41", "DockerApiGen.Engine.V1_41.csproj");
-        await ProcessRunner.DotnetAsync(Repository.Root, new Dictionary<string, string?> { ["CI"] = "true" },
-            "pack", project, "-c", "Release", "-nologo", "--artifacts-path", artifacts, $"-p:PackageOutputPath={packages}/");
+        foreach (var project in new[] { "DockerApiGen.Runtime", "DockerApiGen.Engine.V1_41" })
+        {
+            await ProcessRunner.DotnetAsync(Repository.Root, new Dictionary<string, string?> { ["CI"] = "true" },
+                "pack", Path.Combine(Repository.Root, "src", project, project + ".csproj"), "-c", "Release", "-nologo", "--artifacts-path", artifacts, $"-p:PackageOutputPath={packages}/");
+        }
+
         return Directory.GetFiles(packages).ToDictionary(
             file => Path.GetFileName(file),
             file => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))),
