@@ -28,6 +28,9 @@ public sealed record EmitSettings(ApiVersion Version, string SpecSha256, string 
         TypeNamed(Client?.Connection),
         TypeNamed(Client?.Options));
 
+    /// <summary>What the package's README needs; without it the package gets no README.</summary>
+    public PackageReadmeInputs? Readme { get; init; }
+
     /// <summary>The folder (below the project) that holds generated files.</summary>
     public const string GeneratedFolder = "Generated";
 
