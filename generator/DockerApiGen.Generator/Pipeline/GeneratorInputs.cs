@@ -14,7 +14,8 @@ namespace DockerApiGen.Generator.Pipeline;
 /// <param name="Patches">The family's spec patches.</param>
 /// <param name="Naming">The family's naming decisions (with the operation names of its <c>operations.yaml</c>).</param>
 /// <param name="Operations">How operations appear on the clients and what the spec cannot say about them.</param>
-public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family, SpecLock Lock, IReadOnlyList<SpecPatch> Patches, NamingConfig Naming, OperationsConfig Operations)
+/// <param name="PackageReadme">What each package's README says (none without the family's <c>package-readme.yaml</c>).</param>
+public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family, SpecLock Lock, IReadOnlyList<SpecPatch> Patches, NamingConfig Naming, OperationsConfig Operations, PackageReadmeConfig? PackageReadme = null)
 {
     /// <summary>Reads all inputs of the default family (the Engine).</summary>
     /// <param name="layout">The repository.</param>
@@ -35,7 +36,8 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family,
             SpecLock.Load(descriptor.LockPath, descriptor.VersionScheme) with { FamilyOption = FamilyOption(descriptor) },
             PatchFileReader.ReadFamily(descriptor),
             naming,
-            OperationsConfig.Load(descriptor.OperationsPath));
+            OperationsConfig.Load(descriptor.OperationsPath),
+            PackageReadmeConfig.Load(descriptor.PackageReadmePath));
     }
 
     /// <summary>The <c>--family</c> option commands about a family need in messages (empty for the default family).</summary>

@@ -63,6 +63,9 @@ public sealed record SpecFamily(
     /// <summary>The naming decisions.</summary>
     public string NamingPath => Path.Combine(Folder, "naming.yaml");
 
+    /// <summary>What each generated package's README says (optional).</summary>
+    public string PackageReadmePath => Path.Combine(Folder, "package-readme.yaml");
+
     /// <summary>Client names and what the spec cannot say about operations.</summary>
     public string OperationsPath => Path.Combine(Folder, "operations.yaml");
 
