@@ -26,7 +26,16 @@ public sealed record EmitSettings(ApiVersion Version, string SpecSha256, string 
         ModelsNamespace,
         Client?.ClassName ?? string.Empty,
         TypeNamed(Client?.Connection),
-        TypeNamed(Client?.Options));
+        TypeNamed(Client?.Options))
+    {
+        VersionLabel = Version.Label,
+        PinsVersion = Client?.PinsVersion ?? true,
+        IsPartial = !EmitsProjectFile,
+        Server = Server,
+    };
+
+    /// <summary>What docs call the other end of the connection (the family's <c>server</c>; <c>the daemon</c> unless it says otherwise).</summary>
+    public string Server { get; init; } = PackageNames.DefaultServer;
 
     /// <summary>What the package's README needs; without it the package gets no README.</summary>
     public PackageReadmeInputs? Readme { get; init; }

@@ -30,7 +30,7 @@ public static class VersionEmitter
             switch (type)
             {
                 case ClassDeclaration obj:
-                    ObjectEmitter.Emit(file, obj);
+                    ObjectEmitter.Emit(file, obj, names.Server);
                     break;
                 case EnumDeclaration enumeration:
                     EnumEmitter.Emit(file, enumeration);
@@ -48,7 +48,7 @@ public static class VersionEmitter
             foreach (var options in area.Methods.Select(m => m.Options).OfType<OptionsClass>())
             {
                 var optionsFile = new CSharpFile(names.RootNamespace, names);
-                OptionsEmitter.Emit(optionsFile, options);
+                OptionsEmitter.Emit(optionsFile, options, names.Server);
                 files.Add(Done(optionsFile, $"Options/{options.Name}.cs"));
             }
         }

@@ -78,13 +78,30 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family,
         }
 
         string[] skipped = [EmitSettings.GeneratedFolder, "bin", "obj"];
-        return Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(folder, path).Replace('\\', '/'))
             .Where(relative => !skipped.Contains(relative.Split('/')[0], StringComparer.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(relative => new GeneratedFile(relative, File.ReadAllText(Path.Combine(folder, relative))))
             .ToList();
+
+        // The project builds hand-written code with the SDK's implicit usings (ImplicitUsings in Directory.Build.props);
+        // the in-memory compilation needs the same file the SDK writes under obj/.
+        return sources.Count == 0 ? sources : [.. sources, new GeneratedFile("obj/ImplicitUsings.g.cs", ImplicitUsings)];
     }
+
+    /// <summary>The global usings the .NET SDK adds to a <c>Microsoft.NET.Sdk</c> project with <c>ImplicitUsings</c> enabled.</summary>
+    private const string ImplicitUsings =
+        """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+
+        """;
 
     /// <summary>The family's spec source: <c>--source</c>, else the family's mirror variable, else upstream.</summary>
     /// <param name="option">The value of <c>--source</c>, if given.</param>
@@ -101,5 +118,5 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family,
     /// <param name="version">The version.</param>
     /// <param name="specSha256">The spec's hash, stated in file headers.</param>
     public EmitSettings EmitSettingsFor(ApiVersion version, string specSha256)
-        => new(version, specSha256, Family.RootNamespace(version), Family.Title, Family.JsonContextName, Family.Client) { EmitsProjectFile = !Family.HandWrittenProject };
+        => new(version, specSha256, Family.RootNamespace(version), Family.Title, Family.JsonContextName, Family.Client) { EmitsProjectFile = !Family.HandWrittenProject, Server = Family.Server };
 }

@@ -115,6 +115,12 @@ public sealed class DockerRequest
     /// <param name="value">The value; null leaves it out.</param>
     public DockerRequest Query(string name, double? value) => value is { } v ? Query(name, v.ToString("R", CultureInfo.InvariantCulture)) : this;
 
+    /// <summary>Adds a date and time query parameter as RFC 3339 text in UTC (<c>2024-01-02T03:04:05Z</c>, fractions of a second when there are any).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value; null leaves it out.</param>
+    public DockerRequest Query(string name, DateTimeOffset? value)
+        => value is { } v ? Query(name, v.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)) : this;
+
     /// <summary>Adds a list query parameter as repeated names (<c>a=1&amp;a=2</c>).</summary>
     /// <param name="name">The name.</param>
     /// <param name="values">The values; null leaves it out.</param>
