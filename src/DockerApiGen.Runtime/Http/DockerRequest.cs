@@ -20,7 +20,10 @@ public sealed class DockerRequest
     private StringBuilder? _query;
     private List<KeyValuePair<string, string>>? _headers;
 
-    /// <summary>Starts a request.</summary>
+    /// <summary>
+    /// Starts a request whose path is a plain string, sent as given. An interpolated path takes the other
+    /// constructor, which escapes every hole itself: do not escape values you interpolate.
+    /// </summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="path">The path below the version prefix, starting with <c>/</c>, parameters already escaped with <see cref="Escape"/>.</param>
     /// <param name="operationId">The spec's operation id, for errors and logs.</param>
