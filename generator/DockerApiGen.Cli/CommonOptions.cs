@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DockerApiGen.Generator.Diagnostics;
 using DockerApiGen.Generator.Pipeline;
 using DockerApiGen.Generator.Specs;
 
@@ -39,6 +40,32 @@ internal static class CommonOptions
 
     /// <summary>The family's spec source for the command's <c>--source</c>.</summary>
     public static SpecSource SourceOf(GeneratorInputs inputs, ParseResult result) => inputs.ResolveSource(result.GetValue(Source));
+
+    /// <summary>
+    /// For commands that only read the specs (pull, diff): the repository when there is one, else the spec lock,
+    /// patches and naming files the installed tool ships beside itself, with the cache in the user's data folder.
+    /// </summary>
+    public static RepositoryLayout ReadOnlyLayout(ParseResult result)
+    {
+        if (result.GetValue(Repo) is not null)
+        {
+            return Layout(result);
+        }
+
+        try
+        {
+            return RepositoryLayout.Find(Environment.CurrentDirectory);
+        }
+        catch (GenerationException) when (File.Exists(Path.Combine(AppContext.BaseDirectory, "specs", SpecFamily.DefaultName, SpecFamily.DescriptorFileName)))
+        {
+            var cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "dockerapigen", "specs");
+            return new RepositoryLayout(AppContext.BaseDirectory, cache);
+        }
+    }
+
+    /// <summary>For commands that only read the specs (pull, diff): the named family's inputs, from the repository or from the files the tool ships.</summary>
+    public static GeneratorInputs ReadOnlyInputs(ParseResult result)
+        => GeneratorInputs.Load(ReadOnlyLayout(result), result.GetValue(Family) ?? SpecFamily.DefaultName);
 
     public static IReadOnlyList<SpecLockEntry> Select(GeneratorInputs inputs, ParseResult result, IReadOnlyList<SpecLockEntry> defaults)
     {

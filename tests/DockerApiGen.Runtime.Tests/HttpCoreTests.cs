@@ -34,6 +34,16 @@ public sealed class HttpCoreTests
         Assert.Equal("?all=true&limit=5&filters=%7B%22label%22%3A%5B%22a%3Db%22%5D%7D&names=x%20y&names=z%26w", request.QueryString);
     }
 
+    [Fact]
+    public void Dates_are_sent_as_rfc_3339_in_utc_with_fractions_only_when_there_are_any()
+    {
+        var request = new DockerRequest(HttpMethod.Get, "/v2/auditlogs/x", "AuditLogs_ListAuditLogs")
+            .Query("from", new DateTimeOffset(2024, 1, 2, 5, 4, 5, TimeSpan.FromHours(2)))
+            .Query("to", new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1_230_000))
+            .Query("none", (DateTimeOffset?)null);
+        Assert.Equal("?from=2024-01-02T03%3A04%3A05Z&to=2024-01-02T03%3A04%3A05.123Z", request.QueryString);
+    }
+
     [Theory]
     [InlineData("value\r\nX-Injected: 1")]
     [InlineData("value\nX-Injected: 1")]

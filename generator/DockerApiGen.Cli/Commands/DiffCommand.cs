@@ -24,7 +24,7 @@ internal static class DiffCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var inputs = CommonOptions.Inputs(result);
+            var inputs = CommonOptions.ReadOnlyInputs(result);
             var runner = new DiffRunner(inputs, CommonOptions.SourceOf(inputs, result)) { IncludeSurface = result.GetValue(surface) };
             var accepted = result.GetValue(ignore) is { } path ? IgnoreFile.Load(path) : IgnoreFile.None;
             var reports = await runner.RunAsync(result.GetValue(from)!, result.GetValue(to)!, result.GetValue(steps), accepted, cancellationToken);

@@ -15,7 +15,7 @@ internal static class PullCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var inputs = CommonOptions.Inputs(result);
+            var inputs = CommonOptions.ReadOnlyInputs(result);
             var entries = CommonOptions.Select(inputs, result, inputs.Lock.Entries);
             var source = CommonOptions.SourceOf(inputs, result);
             var pulled = await inputs.Cache.PullAsync(entries, source, result.GetValue(force), cancellationToken);

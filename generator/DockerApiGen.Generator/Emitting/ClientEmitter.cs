@@ -25,12 +25,12 @@ public static class ClientEmitter
         var writer = file.Body;
         var names = client.Names;
         var connection = file.Type(names.Connection);
-        writer.Summary($"The {area.Tag} operations of the {names.ApiTitle} v{names.Version} (`docker.{area.Property}`). Methods are virtual so that tests can replace them.");
+        writer.Summary($"The {area.Tag} operations of the {names.ApiTitle} {names.VersionLabel} (`{names.ClientVariable}.{area.Property}`). Methods are virtual so that tests can replace them.");
         writer.Line($"public class {area.ClassName}").Open();
         writer.Line($"private readonly {connection}? _connection;");
         writer.Line();
         writer.DocXml("summary", $"Creates the client on a connection (usually through <see cref=\"{names.ClientClassName}\"/>).");
-        writer.DocElement("param", $"The connection to the {names.Server}.", "name=\"connection\"");
+        writer.DocElement("param", $"The connection to {names.Server}.", "name=\"connection\"");
         writer.Line($"public {area.ClassName}({connection} connection)").Open();
         writer.Line($"_connection = connection ?? throw new {file.Type(KnownTypes.ArgumentNullException)}(nameof(connection));").Close();
         writer.Line();
@@ -44,13 +44,13 @@ public static class ClientEmitter
         foreach (var method in area.Methods)
         {
             writer.Line();
-            EmitMethod(file, method, context, names.Server);
+            EmitMethod(file, method, context, names);
         }
 
         writer.Close();
     }
 
-    private static void EmitMethod(CSharpFile file, ClientMethod method, string context, string server)
+    private static void EmitMethod(CSharpFile file, ClientMethod method, string context, PackageNames names)
     {
         var writer = file.Body;
         var operation = method.Operation;
@@ -70,11 +70,11 @@ public static class ClientEmitter
 
         if (method.Options is { } options)
         {
-            writer.DocElement("param", $"The optional parameters; null for the {server}'s defaults.", "name=\"options\"");
+            writer.DocElement("param", $"The optional parameters; null for {names.Server}'s defaults.", "name=\"options\"");
             parameters.Add($"{options.Name}? options = null");
         }
 
-        writer.DocElement("param", method.Answer.Kind is AnswerKind.JsonStream ? "Ends the stream." : "Cancels the call.", "name=\"cancellationToken\"");
+        writer.DocElement("param", method.Answer.Kind switch { AnswerKind.JsonStream => "Ends the stream.", AnswerKind.Paged => "Stops fetching pages.", _ => "Cancels the call." }, "name=\"cancellationToken\"");
         parameters.Add($"{file.Type(KnownTypes.CancellationToken)} cancellationToken = default");
         writer.DocElement("returns", method.Answer.Doc);
         writer.Line($"[{file.Attribute(KnownTypes.DockerOperation)}({ObjectEmitter.Literal(operation.OperationId)}, {ObjectEmitter.Literal(operation.Method)}, {ObjectEmitter.Literal(operation.Path)})]");
@@ -128,6 +128,7 @@ public static class ClientEmitter
             (RequestTarget.ContentType, WireEncoding.Text) => $"request.ContentType({source});",
             (RequestTarget.ContentType, WireEncoding.EnumValue) => $"request.ContentType({enumValue});",
             (RequestTarget.ContentLength, WireEncoding.Text) => $"request.ContentLength({source});",
+            (RequestTarget.Body, WireEncoding.Json) when value.ContentType is { } mediaType => $"request.JsonBody({source}, {context}.{value.Json!.PropertyName}).ContentType({ObjectEmitter.Literal(mediaType)});",
             (RequestTarget.Body, WireEncoding.Json) => $"request.JsonBody({source}, {context}.{value.Json!.PropertyName});",
             (RequestTarget.Body, WireEncoding.Stream) => $"request.StreamBody({source}, {ObjectEmitter.Literal(value.ContentType!)});",
             _ => throw new InvalidOperationException($"No request call for {value.Encoding} in {value.Target}."),
@@ -160,6 +161,8 @@ public static class ClientEmitter
             AnswerKind.WebSocket => $"Connection.ConnectWebSocketAsync(request, {token})",
             AnswerKind.Response => $"Connection.SendForResponseAsync(request, {token})",
             AnswerKind.JsonWithHeaders => $"Connection.SendWithHeadersAsync(request, {metadata}, {token})",
+            AnswerKind.Paged => $"Connection.ItemsAsync(request, {metadata}, static p => p.{answer.Paging!.Items}, static p => p.{answer.Paging.Next}, {token})",
+            AnswerKind.Exists => $"Connection.SendForExistenceAsync(request, {token})",
             _ => throw new InvalidOperationException($"Unknown answer kind {answer.Kind}."),
         };
     }

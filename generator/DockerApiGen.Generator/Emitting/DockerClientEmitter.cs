@@ -19,9 +19,17 @@ public static class DockerClientEmitter
         var names = client.Names;
         var className = names.ClientClassName;
         var connectionType = file.Type(names.Connection);
-        writer.Summary(names.ClientSummary ?? $"A client for the {names.ApiTitle} v{names.Version}: every request goes to `/v{names.Version}/…` and works with any daemon that supports that version (a daemon that does not answers with a DockerApiVersionException naming the package to use). Thread-safe; create one per daemon and dispose it when done.");
-        writer.Line($"public class {className} : {file.Type(KnownTypes.IDisposable)}").Open();
-        writer.Summary("The API version this client is pinned to.");
+        if (names.PinsVersion)
+        {
+            writer.Summary($"A client for the {names.ApiTitle} v{names.Version}: every request goes to `/v{names.Version}/…` and works with any daemon that supports that version (a daemon that does not answers with a DockerApiVersionException naming the package to use). Thread-safe; create one per daemon and dispose it when done.");
+        }
+        else
+        {
+            writer.Summary($"A client for the {names.ApiTitle}, generated from its {names.VersionLabel} description: a sub-client per area, a method per operation. Thread-safe; create one and dispose it when done.");
+        }
+
+        writer.Line($"public {(names.IsPartial ? "partial " : string.Empty)}class {className} : {file.Type(KnownTypes.IDisposable)}").Open();
+        writer.Summary(names.PinsVersion ? "The API version this client is pinned to." : "The dated description of the API this client was generated from.");
         writer.Line($"public const string ApiVersion = {ObjectEmitter.Literal(names.Version)};");
         writer.Line();
         writer.Line($"private readonly {connectionType}? _connection;");
@@ -32,12 +40,12 @@ public static class DockerClientEmitter
         }
 
         writer.Line();
-        writer.Summary(names.ClientSummary is null
+        writer.Summary(names.PinsVersion
             ? "Connects as the options say; with no options, as the docker CLI would (DOCKER_HOST, else the default socket). Nothing is sent until the first call."
-            : $"Connects to the {names.Server} the options name. Nothing is sent until the first call.");
-        writer.DocElement("param", $"How to reach the {names.Server}.", "name=\"options\"");
+            : "Connects as the options say; with no options, with the connection's defaults. Nothing is sent until the first call.");
+        writer.DocElement("param", names.PinsVersion ? "How to reach the daemon." : "How to reach the server and sign in.", "name=\"options\"");
         writer.Line($"public {className}({file.Type(names.ClientOptions)}? options = null)").Open();
-        writer.Line($"_connection = new {connectionType}(ApiVersion, options);");
+        writer.Line(names.PinsVersion ? $"_connection = new {connectionType}(ApiVersion, options);" : $"_connection = new {connectionType}(options);");
         writer.Line("_ownsConnection = true;");
         foreach (var area in client.Areas)
         {
@@ -46,14 +54,24 @@ public static class DockerClientEmitter
 
         writer.Close();
         writer.Line();
-        writer.Summary("Uses an existing connection, which must be pinned to this client's version; the caller keeps ownership of it.");
+        writer.Summary(names.PinsVersion
+            ? "Uses an existing connection, which must be pinned to this client's version; the caller keeps ownership of it."
+            : "Uses an existing connection; the caller keeps ownership of it.");
         writer.DocElement("param", "The connection.", "name=\"connection\"");
-        writer.DocElement("exception", "The connection is pinned to another version.", $"cref=\"{file.Type(KnownTypes.ArgumentException)}\"");
+        if (names.PinsVersion)
+        {
+            writer.DocElement("exception", "The connection is pinned to another version.", $"cref=\"{file.Type(KnownTypes.ArgumentException)}\"");
+        }
+
         writer.Line($"public {className}({connectionType} connection)").Open();
         writer.Line($"{file.Type(KnownTypes.ArgumentNullException)}.ThrowIfNull(connection);");
-        writer.Line("if (connection.ApiVersion != ApiVersion)").Open();
-        writer.Line($"throw new {file.Type(KnownTypes.ArgumentException)}($\"The connection speaks API {{connection.ApiVersion}}; this client needs {{ApiVersion}}.\", nameof(connection));").Close();
-        writer.Line();
+        if (names.PinsVersion)
+        {
+            writer.Line("if (connection.ApiVersion != ApiVersion)").Open();
+            writer.Line($"throw new {file.Type(KnownTypes.ArgumentException)}($\"The connection speaks API {{connection.ApiVersion}}; this client needs {{ApiVersion}}.\", nameof(connection));").Close();
+            writer.Line();
+        }
+
         writer.Line("_connection = connection;");
         foreach (var area in client.Areas)
         {
@@ -65,7 +83,7 @@ public static class DockerClientEmitter
         writer.Summary("For mocking: a client without a connection, whose properties that are not overridden throw.");
         writer.Line($"protected {className}()").Open().Close();
         writer.Line();
-        writer.Summary($"The connection to the {names.Server} (transport, version, raw requests).");
+        writer.Summary(names.PinsVersion ? "The connection to the daemon (transport, version, raw requests)." : "The connection every sub-client calls (transport, raw requests).");
         writer.Line($"public virtual {connectionType} Connection => _connection ?? throw Mocked();");
         foreach (var area in client.Areas)
         {

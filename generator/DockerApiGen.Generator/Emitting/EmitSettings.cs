@@ -28,9 +28,17 @@ public sealed record EmitSettings(ApiVersion Version, string SpecSha256, string 
         TypeNamed(Client?.Connection),
         TypeNamed(Client?.Options))
     {
-        ClientSummary = Client?.Summary,
-        Server = Client?.Server ?? FamilyClient.DefaultServer,
+        VersionLabel = Version.Label,
+        PinsVersion = Client?.PinsVersion ?? true,
+        IsPartial = !EmitsProjectFile,
+        Server = Server,
     };
+
+    /// <summary>What docs call the other end of the connection (the family's <c>server</c>; <c>the daemon</c> unless it says otherwise).</summary>
+    public string Server { get; init; } = PackageNames.DefaultServer;
+
+    /// <summary>What the package's README needs; without it the package gets no README.</summary>
+    public PackageReadmeInputs? Readme { get; init; }
 
     /// <summary>The folder (below the project) that holds generated files.</summary>
     public const string GeneratedFolder = "Generated";

@@ -16,7 +16,10 @@ public static class JsonContextEmitter
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(client);
         var writer = file.Body;
-        writer.Summary($"Source-generated System.Text.Json metadata for every model and operation body of the {client.Names.ApiTitle} v{client.Names.Version}: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, as the daemon's own (Go) decoder does, because the daemon's answers do not always use the spec's casing (secret and config create send `ID` where the spec says `Id`).");
+        var casing = client.Names.Server == PackageNames.DefaultServer
+            ? "as the daemon's own (Go) decoder does, because the daemon's answers do not always use the spec's casing (secret and config create send `ID` where the spec says `Id`)"
+            : $"so that answers of {client.Names.Server} whose casing differs from the spec's still read";
+        writer.Summary($"Source-generated System.Text.Json metadata for every model and operation body of the {client.Names.ApiTitle} {client.Names.VersionLabel}: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, {casing}.");
         writer.Line($"[{file.Attribute(KnownTypes.JsonSourceGenerationOptions)}(DefaultIgnoreCondition = {file.Type(KnownTypes.JsonIgnoreCondition)}.WhenWritingNull, PropertyNameCaseInsensitive = true)]");
         foreach (var entry in client.JsonContext.Entries)
         {

@@ -8,7 +8,8 @@ public static class ObjectEmitter
     /// <summary>Writes the class.</summary>
     /// <param name="file">Where to write.</param>
     /// <param name="type">The class.</param>
-    public static void Emit(CSharpFile file, ClassDeclaration type)
+    /// <param name="server">What docs call the other end (<see cref="PackageNames.Server"/>).</param>
+    public static void Emit(CSharpFile file, ClassDeclaration type, string server = PackageNames.DefaultServer)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(type);
@@ -34,7 +35,9 @@ public static class ObjectEmitter
             writer.Line();
         }
 
-        writer.Summary("JSON fields that this API version's spec does not declare (from a newer daemon, for example), kept so that they round-trip.");
+        writer.Summary(server == PackageNames.DefaultServer
+            ? "JSON fields that this API version's spec does not declare (from a newer daemon, for example), kept so that they round-trip."
+            : $"JSON fields that this version's spec does not declare (ones {server} added later, for example), kept so that they round-trip.");
         writer.Line($"[{file.Attribute(KnownTypes.JsonExtensionData)}]");
         writer.Line($"public {file.Type(KnownTypes.IDictionary.Of(KnownTypes.String, KnownTypes.JsonElement).AsNullable())} {type.ExtensionDataName} {{ get; set; }}");
         writer.Close();

@@ -8,12 +8,13 @@ public static class OptionsEmitter
     /// <summary>Writes the class.</summary>
     /// <param name="file">Where to write.</param>
     /// <param name="options">The options type.</param>
-    public static void Emit(CSharpFile file, OptionsClass options)
+    /// <param name="server">What docs call the other end (<see cref="PackageNames.Server"/>).</param>
+    public static void Emit(CSharpFile file, OptionsClass options, string server = PackageNames.DefaultServer)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(options);
         var writer = file.Body;
-        writer.Summary($"Optional parameters of {options.Operation.OperationId} (`{options.Operation.Method} {options.Operation.Path}`). Null properties are not sent, so the daemon's defaults apply.");
+        writer.Summary($"Optional parameters of {options.Operation.OperationId} (`{options.Operation.Method} {options.Operation.Path}`). Null properties are not sent, so {server}'s defaults apply.");
         writer.Line($"public sealed class {options.Name}").Open();
         foreach (var property in options.Properties)
         {

@@ -15,6 +15,7 @@ public static class ProjectFileEmitter
                 <RootNamespace>{settings.RootNamespace}</RootNamespace>
                 <PackageId>{settings.RootNamespace}</PackageId>
                 <Description>A typed client for the Docker {settings.ApiTitle} {settings.Version.Label}: every operation and model, generated from Docker's spec.</Description>
+                <PackageTags>$(PackageTags);docker-api-{settings.Version.Label}</PackageTags>
                 <IsAotCompatible>true</IsAotCompatible>
                 <IsTrimmable>true</IsTrimmable>
                 <!-- Every file here is marked auto-generated, which analyzers skip anyway; running them only doubled

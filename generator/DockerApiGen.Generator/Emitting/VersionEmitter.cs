@@ -5,8 +5,8 @@ namespace DockerApiGen.Generator.Emitting;
 /// <summary>
 /// Prints every file of one version's project from its client model: one file per model type under
 /// <c>Generated/Models</c>, the clients (the entry client, a sub-client per area under
-/// <c>Generated/Clients</c>, options types under <c>Generated/Options</c>), the JSON context, and the
-/// project file; a family without clients gets the models and the JSON context only. Decides nothing: what to
+/// <c>Generated/Clients</c>, options types under <c>Generated/Options</c>), the JSON context, the
+/// project file and the package README; a family without clients gets the models and the JSON context only. Decides nothing: what to
 /// print is in the <see cref="ClientModel"/>.
 /// </summary>
 public static class VersionEmitter
@@ -30,7 +30,7 @@ public static class VersionEmitter
             switch (type)
             {
                 case ClassDeclaration obj:
-                    ObjectEmitter.Emit(file, obj);
+                    ObjectEmitter.Emit(file, obj, names.Server);
                     break;
                 case EnumDeclaration enumeration:
                     EnumEmitter.Emit(file, enumeration);
@@ -48,7 +48,7 @@ public static class VersionEmitter
             foreach (var options in area.Methods.Select(m => m.Options).OfType<OptionsClass>())
             {
                 var optionsFile = new CSharpFile(names.RootNamespace, names);
-                OptionsEmitter.Emit(optionsFile, options);
+                OptionsEmitter.Emit(optionsFile, options, names.Server);
                 files.Add(Done(optionsFile, $"Options/{options.Name}.cs"));
             }
         }
@@ -66,6 +66,11 @@ public static class VersionEmitter
         if (settings.EmitsProjectFile)
         {
             files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));
+        }
+
+        if (settings.Readme is { } readme)
+        {
+            files.Add(new GeneratedFile(PackageReadmeEmitter.FileName, PackageReadmeEmitter.Emit(settings, readme)));
         }
 
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();

@@ -60,11 +60,7 @@ public sealed partial class ModelBuilder
         _format = spec.Format;
         _schemasPointer = _format == SpecFormat.OpenApi3 ? "/components/schemas" : "/definitions";
         _componentsPointer = _format == SpecFormat.OpenApi3 ? "/components" : string.Empty;
-        foreach (var (key, schema) in _document.Definitions)
-        {
-            _definitionKeys[schema] = key;
-        }
-
+        IndexDefinitions();
         IndexComponents();
     }
 
@@ -107,6 +103,11 @@ public sealed partial class ModelBuilder
         if (_refsByPointer.TryGetValue(pointer, out var known))
         {
             return known;
+        }
+
+        if (ResolveAlias(key, pointer) is { } aliased)
+        {
+            return aliased;
         }
 
         var schema = _document.Definitions[key];
@@ -214,7 +215,7 @@ public sealed partial class ModelBuilder
 
     private TypeRef ResolveReference(JsonSchema target, string pointer)
     {
-        if (_definitionKeys.TryGetValue(target, out var key))
+        if (_definitionKeys.TryGetValue(FollowAliases(target), out var key))
         {
             return ResolveDefinition(key);
         }

@@ -14,7 +14,8 @@ namespace DockerApiGen.Generator.Pipeline;
 /// <param name="Patches">The family's spec patches.</param>
 /// <param name="Naming">The family's naming decisions (with the operation names of its <c>operations.yaml</c>).</param>
 /// <param name="Operations">How operations appear on the clients and what the spec cannot say about them.</param>
-public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family, SpecLock Lock, IReadOnlyList<SpecPatch> Patches, NamingConfig Naming, OperationsConfig Operations)
+/// <param name="PackageReadme">What each package's README says (none without the family's <c>package-readme.yaml</c>).</param>
+public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family, SpecLock Lock, IReadOnlyList<SpecPatch> Patches, NamingConfig Naming, OperationsConfig Operations, PackageReadmeConfig? PackageReadme = null)
 {
     /// <summary>Reads all inputs of the default family (the Engine).</summary>
     /// <param name="layout">The repository.</param>
@@ -35,7 +36,8 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family,
             SpecLock.Load(descriptor.LockPath, descriptor.VersionScheme) with { FamilyOption = FamilyOption(descriptor) },
             PatchFileReader.ReadFamily(descriptor),
             naming,
-            OperationsConfig.Load(descriptor.OperationsPath));
+            OperationsConfig.Load(descriptor.OperationsPath),
+            PackageReadmeConfig.Load(descriptor.PackageReadmePath));
     }
 
     /// <summary>The <c>--family</c> option commands about a family need in messages (empty for the default family).</summary>
@@ -83,13 +85,14 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family,
             .Select(relative => new GeneratedFile(relative, File.ReadAllText(Path.Combine(folder, relative))))
             .ToList();
 
-        // The project builds with the SDK's implicit usings (Directory.Build.props), which hand-written code relies on;
-        // generated code names its own usings, so only a package with hand-written code gets them in memory too.
+        // The project builds hand-written code with the SDK's implicit usings (ImplicitUsings in Directory.Build.props);
+        // the in-memory compilation needs the same file the SDK writes under obj/.
         return sources.Count == 0 ? sources : [.. sources, new GeneratedFile("obj/ImplicitUsings.g.cs", ImplicitUsings)];
     }
 
-    /// <summary>The global usings the .NET SDK adds to a library project with <c>ImplicitUsings</c> enabled.</summary>
-    private const string ImplicitUsings = """
+    /// <summary>The global usings the .NET SDK adds to a <c>Microsoft.NET.Sdk</c> project with <c>ImplicitUsings</c> enabled.</summary>
+    private const string ImplicitUsings =
+        """
         global using System;
         global using System.Collections.Generic;
         global using System.IO;
@@ -115,5 +118,5 @@ public sealed record GeneratorInputs(RepositoryLayout Layout, SpecFamily Family,
     /// <param name="version">The version.</param>
     /// <param name="specSha256">The spec's hash, stated in file headers.</param>
     public EmitSettings EmitSettingsFor(ApiVersion version, string specSha256)
-        => new(version, specSha256, Family.RootNamespace(version), Family.Title, Family.JsonContextName, Family.Client) { EmitsProjectFile = !Family.HandWrittenProject };
+        => new(version, specSha256, Family.RootNamespace(version), Family.Title, Family.JsonContextName, Family.Client) { EmitsProjectFile = !Family.HandWrittenProject, Server = Family.Server };
 }

@@ -69,7 +69,11 @@ public static class VersionGenerator
         var modelTime = clock.Elapsed;
 
         clock.Restart();
-        var settings = inputs.EmitSettingsFor(entry.Version, sha256);
+        var previous = inputs.Lock.Entries.Where(e => e.Version < entry.Version).Select(e => (ApiVersion?)e.Version).LastOrDefault();
+        var settings = inputs.EmitSettingsFor(entry.Version, sha256) with
+        {
+            Readme = inputs.PackageReadme is { } readme ? new PackageReadmeInputs(readme, previous) : null,
+        };
         var client = ClientModelBuilder.Build(model, inputs.Family.EmitClients ? inputs.Operations : null, settings.Names, settings.JsonContextName);
         // The emitters write code exactly as Roslyn's formatter would (a test holds them to it), so the
         // formatter, which cost more than everything else but compiling, is not run here.

@@ -11,7 +11,8 @@ namespace DockerApiGen.Generator.Semantics;
 /// <param name="json">The JSON context being planned.</param>
 /// <param name="config">The operations declarations.</param>
 /// <param name="report">Where problems go.</param>
-public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, OperationsConfig config, Action<OperationModel, string> report)
+/// <param name="server">What docs call the other end (<see cref="PackageNames.Server"/>).</param>
+public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, OperationsConfig config, Action<OperationModel, string> report, string server = PackageNames.DefaultServer)
 {
     /// <summary>Plans the answer of an operation; null (and a reported problem) when it cannot be read.</summary>
     /// <param name="operation">The operation.</param>
@@ -84,6 +85,10 @@ public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, Ope
 
             case ResponseKind.WebSocket:
                 return Simple(AnswerKind.WebSocket, Task(KnownTypes.WebSocket), KnownTypes.WebSocket, "The open websocket; dispose it to close the connection.", noTimeLimit: true);
+            case ResponseKind.Paged:
+                return PagedAnswers.Paged(operation, schema, declared, types, json, config.File, report);
+            case ResponseKind.Exists:
+                return PagedAnswers.Exists(declared.NoTimeout);
             case ResponseKind.Response:
                 // Bodies may stream either way (a blob up or down), so only the caller's token ends the call.
                 return Simple(AnswerKind.Response, Task(KnownTypes.HttpResponseMessage), KnownTypes.HttpResponseMessage, "The answer itself: its status, its headers and its body, not yet read (a download streams from it); dispose it. An error status throws instead.", noTimeLimit: true);
@@ -100,7 +105,6 @@ public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, Ope
                 var wrapper = new NamedTypeName(declared.Result[..lastDot], declared.Result[(lastDot + 1)..]).Of(item);
                 return new Answer(AnswerKind.JsonWithHeaders, Task(wrapper), item, json.Entry(schema), null, declared.NoTimeout, null, $"The answer's JSON with its headers, as {wrapper.Name}.");
             }
-
             default:
                 throw new InvalidOperationException($"Unknown response kind {declared.Kind}.");
         }
@@ -110,7 +114,7 @@ public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, Ope
     {
         if (schema is null)
         {
-            return Simple(AnswerKind.Empty, KnownTypes.Task, null, "A task that completes when the daemon has answered.", noTimeLimit);
+            return Simple(AnswerKind.Empty, KnownTypes.Task, null, $"A task that completes when {server} has answered.", noTimeLimit);
         }
 
         if (schema is PrimitiveRef { Kind: PrimitiveKind.Binary } or AnyRef)
@@ -123,8 +127,8 @@ public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, Ope
         var entry = json.Entry(schema);
         var result = types.NameOf(schema);
         return optional
-            ? new Answer(AnswerKind.OptionalJson, Task(result.AsNullable()), result, entry, null, noTimeLimit, null, "The daemon's answer, or null when it answered without a body.")
-            : new Answer(AnswerKind.Json, Task(result), result, entry, null, noTimeLimit, null, "The daemon's answer.");
+            ? new Answer(AnswerKind.OptionalJson, Task(result.AsNullable()), result, entry, null, noTimeLimit, null, $"{Capitalized(server)}'s answer, or null when it answered without a body.")
+            : new Answer(AnswerKind.Json, Task(result), result, entry, null, noTimeLimit, null, $"{Capitalized(server)}'s answer.");
     }
 
     /// <summary>The body property that asks for no session, by its wire name.</summary>
@@ -159,6 +163,8 @@ public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, Ope
 
         return new ProgressErrors(error?.Name, detailMessage is null ? null : detail!.Name, detailMessage?.Name, detailMessage is null ? null : detailCode?.Name);
     }
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static Answer Simple(AnswerKind kind, CSharpTypeName returnType, CSharpTypeName? result, string doc, bool noTimeLimit = false)
         => new(kind, returnType, result, null, null, noTimeLimit, null, doc);

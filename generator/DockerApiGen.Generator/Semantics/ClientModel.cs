@@ -42,11 +42,32 @@ public sealed record PackageNames(
     /// <summary>The entry client as a type.</summary>
     public NamedTypeName ClientType => new(RootNamespace, ClientClassName);
 
-    /// <summary>The entry client's documentation as the family gives it; null for the Engine's own.</summary>
-    public string? ClientSummary { get; init; }
+    /// <summary>The version as docs write it (<c>v1.41</c>, <c>2025-03</c>); the version with a <c>v</c> unless told.</summary>
+    public string VersionLabel { get; init; } = "v" + Version;
 
-    /// <summary>What the clients talk to, in docs (<c>daemon</c>, <c>registry</c>).</summary>
-    public string Server { get; init; } = "daemon";
+    /// <summary>
+    /// Whether the connection is pinned to the API version (the Engine's <c>/v1.41/</c> prefix): the entry client then
+    /// passes its version to the connection and refuses a connection pinned to another. False where the version only
+    /// dates the description (the Hub's paths are complete).
+    /// </summary>
+    public bool PinsVersion { get; init; } = true;
+
+    /// <summary>What docs call the other end of the connection (<c>the daemon</c>, <c>Docker Hub</c>), as it reads inside a sentence.</summary>
+    public string Server { get; init; } = DefaultServer;
+
+    /// <summary>What docs call the other end unless the family says otherwise.</summary>
+    public const string DefaultServer = "the daemon";
+
+    /// <summary><see cref="Server"/> at the start of a sentence.</summary>
+    public string ServerCapitalized => char.ToUpperInvariant(Server[0]) + Server[1..];
+
+    /// <summary>Whether the entry client is partial, for a package whose hand-written code adds to it.</summary>
+    public bool IsPartial { get; init; }
+
+    /// <summary>The variable docs call the entry client by: its class name without <c>Client</c>, in lower case (<c>docker</c>, <c>hub</c>).</summary>
+    public string ClientVariable => ClientClassName.EndsWith("Client", StringComparison.Ordinal) && ClientClassName.Length > 6
+        ? ClientClassName[..^6].ToLowerInvariant()
+        : "client";
 }
 
 /// <summary>A model type to print.</summary>
@@ -189,7 +210,7 @@ public enum WireEncoding
 /// <param name="Encoding">How it is written.</param>
 /// <param name="Json">The JSON metadata for <see cref="WireEncoding.Json"/> and <see cref="WireEncoding.JsonEach"/> (of one item).</param>
 /// <param name="EnumKind">The enumeration's value kind, for enumeration encodings.</param>
-/// <param name="ContentType">The content type of a streamed body.</param>
+/// <param name="ContentType">The content type of a streamed body, or of a JSON body sent as another JSON media type.</param>
 public sealed record RequestValue(
     RequestTarget Target,
     string WireName,
@@ -233,6 +254,12 @@ public enum AnswerKind
     /// <summary>A websocket.</summary>
     WebSocket,
 
+    /// <summary>The entries of a paged list, pages fetched as they are read (<see cref="Answer.Paging"/> says how a page is read).</summary>
+    Paged,
+
+    /// <summary>Whether the resource exists: true on a 2xx, false on 404.</summary>
+    Exists,
+
     /// <summary>The answer itself (status, headers, unread body), for hand-written code to read.</summary>
     Response,
 
@@ -261,6 +288,9 @@ public sealed record Answer(
 {
     /// <summary>For a hijack that the caller may ask to run without a session: which body property says so.</summary>
     public DetachSwitch? Detach { get; init; }
+
+    /// <summary>For a paged list: the page type and its entries' and next link's properties (<see cref="Json"/> is the page's metadata).</summary>
+    public PageAccess? Paging { get; init; }
 }
 
 /// <summary>A body property whose <c>true</c> asks the daemon to run without a session (it then answers an empty 2xx).</summary>

@@ -32,7 +32,7 @@ public sealed class ClientModelBuilder
         _types = new TypeMapper(model, names.ModelsNamespace);
         _json = new JsonContextPlanner(model, _types);
         _binder = new ParameterBinder(_types, _json, config, Report);
-        _answers = new AnswerPlanner(_types, _json, config, Report);
+        _answers = new AnswerPlanner(_types, _json, config, Report, names.Server);
         _paths = new PathPlanner(config, Report);
     }
 
@@ -57,9 +57,10 @@ public sealed class ClientModelBuilder
     {
         var declarations = ModelDeclarations();
         var areas = new List<ClientArea>();
-        foreach (var group in _model.Operations.GroupBy(o => _config.TagOf(o.OperationId, o.Tag), StringComparer.Ordinal))
+        var generated = _model.Operations.Where(o => !_config.HandWritten.ContainsKey(o.OperationId));
+        foreach (var group in generated.GroupBy(AreaKey, StringComparer.Ordinal))
         {
-            if (!_config.Areas.TryGetValue(group.Key, out var area))
+            if (AreaOf(group.Key) is not { } area)
             {
                 Report(group.First(), $"Tag '{group.Key}' has no area: add it under `areas` in {_config.File} (property and noun).");
                 continue;
@@ -122,9 +123,19 @@ public sealed class ClientModelBuilder
         return declarations;
     }
 
+    /// <summary>What groups operations into areas: the (declared) tag, or the area of the operation's path name.</summary>
+    private string AreaKey(OperationModel operation)
+        => _config.ClientNames == ClientNames.Paths ? operation.PathName.Area : _config.TagOf(operation.OperationId, operation.Tag);
+
+    /// <summary>The area of a group: declared for a tag, or named after the path name's area (whose operations then keep their path names).</summary>
+    private AreaConfig? AreaOf(string key)
+        => _config.ClientNames == ClientNames.Paths ? new AreaConfig(key, key, string.Empty) : _config.Areas.GetValueOrDefault(key);
+
     private ClientMethod? Method(OperationModel operation, AreaConfig area)
     {
-        var baseName = _config.MethodNames.TryGetValue(operation.OperationId, out var declared) ? declared : StripNoun(operation.OperationId, area.Noun);
+        var baseName = _config.MethodNames.TryGetValue(operation.OperationId, out var declared) ? declared
+            : _config.ClientNames == ClientNames.Paths ? operation.PathName.Name
+            : StripNoun(operation.OperationId, area.Noun);
         if (baseName.Length == 0 || !Identifiers.IsValidIdentifier(baseName))
         {
             Report(operation, $"'{operation.OperationId}' without '{area.Noun}' leaves no method name: add one under `methodNames` in {_config.File}.");
@@ -256,7 +267,8 @@ public sealed class ClientModelBuilder
         OptionsClass? optionsClass = null;
         if (options.Count > 0)
         {
-            var optionsName = operation.OperationId + "Options";
+            // Named by the path name where methods are (AuditLogs_ListAuditLogs would give AuditLogs_ListAuditLogsOptions).
+            var optionsName = (_config.ClientNames == ClientNames.Paths ? operation.PathName.OperationId : operation.OperationId) + "Options";
             CheckFreeName(optionsName, operation);
             optionsClass = new OptionsClass(optionsName, operation, options);
         }

@@ -39,11 +39,27 @@ public enum ResponseKind
     /// <summary>A websocket.</summary>
     WebSocket,
 
+    /// <summary>A paged list whose pages link to the next: its entries as they are read.</summary>
+    Paged,
+
+    /// <summary>Whether the resource exists: true on a 2xx, false on 404.</summary>
+    Exists,
+
     /// <summary>The answer itself, for hand-written code to read.</summary>
     Response,
 
     /// <summary>JSON of the 2xx schema with the answer's headers.</summary>
     JsonWithHeaders,
+}
+
+/// <summary>How the client's areas and methods are named (the words are in <see cref="OperationsVocabulary"/>).</summary>
+public enum ClientNames
+{
+    /// <summary>An area per spec tag, methods named by the operation id without the area's noun.</summary>
+    Tags,
+
+    /// <summary>Area and method from the operation's method and path (<see cref="Model.OperationModel.PathName"/>).</summary>
+    Paths,
 }
 
 /// <summary>A declared answer.</summary>
@@ -60,6 +76,12 @@ public sealed record ResponseSemantics(string OperationId, ResponseKind Kind, st
 
     /// <summary>For <see cref="ResponseKind.Hijack"/>: the body property (wire name) whose <c>true</c> asks the daemon for no session (exec start's <c>Detach</c>).</summary>
     public string? DetachedBy { get; init; }
+
+    /// <summary>For <see cref="ResponseKind.Paged"/>: the page's property (wire name) that holds the entries (default <c>results</c>).</summary>
+    public string Items { get; init; } = "results";
+
+    /// <summary>For <see cref="ResponseKind.Paged"/>: the page's property (wire name) that links to the next page (default <c>next</c>).</summary>
+    public string Next { get; init; } = "next";
 }
 
 /// <summary>How a string parameter that carries structure is typed and encoded (the words are in <see cref="OperationsVocabulary"/>).</summary>
@@ -127,6 +149,15 @@ public sealed record OperationsConfig(
     /// <summary>Operation id → tag, for operations some spec versions leave untagged (v1.29–v1.38's TaskLogs).</summary>
     public IReadOnlyDictionary<string, string> OperationTags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>How areas and methods are named: by tag and operation id (the default), or by method and path.</summary>
+    public ClientNames ClientNames { get; init; } = ClientNames.Tags;
+
+    /// <summary>
+    /// Operation id → the hand-written member of the package's runtime that serves it: operations the generated
+    /// client leaves out because the runtime makes those calls itself (the Hub's token endpoints).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> HandWritten { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Operation id → (wire name → options property name), for parameters whose wire names read badly (<c>t</c>, <c>q</c>, <c>v</c>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> OptionNames { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
@@ -171,6 +202,8 @@ public sealed record OperationsConfig(
         {
             OperationTags = reader.OperationTags(document["operationTags"] as JsonObject),
             OptionNames = reader.OptionNames(document["optionNames"] as JsonObject),
+            ClientNames = reader.ClientNames(document["clientNames"]),
+            HandWritten = reader.HandWritten(document["handWritten"] as JsonObject),
         };
     }
 
@@ -204,6 +237,32 @@ public sealed record OperationsConfig(
             }
 
             return names;
+        }
+
+        public ClientNames ClientNames(JsonNode? node)
+        {
+            if (node is null)
+            {
+                return Semantics.ClientNames.Tags;
+            }
+
+            var text = node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string)v! : string.Empty;
+            return OperationsVocabulary.TryParse(OperationsVocabulary.ClientNamings, text, out var naming)
+                ? naming
+                : throw Problem("/clientNames", $"'{text}' is not a way to name the client. Use {OperationsVocabulary.Sentence(OperationsVocabulary.ClientNamings)}.");
+        }
+
+        public Dictionary<string, string> HandWritten(JsonObject? section)
+        {
+            var served = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (operation, value) in section ?? [])
+            {
+                served[operation] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String && !string.IsNullOrWhiteSpace((string?)v)
+                    ? (string)v!
+                    : throw Problem($"/handWritten/{SourceMap.Escape(operation)}", $"The entry of '{operation}' must name the runtime member that serves it.");
+            }
+
+            return served;
         }
 
         public Dictionary<string, string> OperationTags(JsonObject? section)
@@ -287,7 +346,20 @@ public sealed record OperationsConfig(
                     throw Problem(pointer, "`detachedBy` is only for the hijack kind.");
                 }
 
-                responses[operation] = new ResponseSemantics(operation, kind, message, Optional(value, "upgrade") ?? "tcp", timeout == "none", map.Find(pointer)?.Line) { Result = result, DetachedBy = detachedBy };
+                var items = Optional(value, "items");
+                var next = Optional(value, "next");
+                if ((items is not null || next is not null) && kind != ResponseKind.Paged)
+                {
+                    throw Problem(pointer, "`items` and `next` are only for the paged kind.");
+                }
+
+                responses[operation] = new ResponseSemantics(operation, kind, message, Optional(value, "upgrade") ?? "tcp", timeout == "none", map.Find(pointer)?.Line)
+                {
+                    Result = result,
+                    DetachedBy = detachedBy,
+                    Items = items ?? "results",
+                    Next = next ?? "next",
+                };
             }
 
             return responses;

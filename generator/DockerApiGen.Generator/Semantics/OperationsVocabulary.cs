@@ -24,8 +24,17 @@ public static class OperationsVocabulary
         new("stream", ResponseKind.Stream, "a byte stream (tar), never buffered"),
         new("hijack", ResponseKind.Hijack, "the connection is upgraded (`upgrade`, default tcp) to a duplex session (HijackedConnection)"),
         new("websocket", ResponseKind.WebSocket, "a websocket through the same transport"),
+        new("paged", ResponseKind.Paged, "a paged list (`results` and a `next` link, or the properties `items` and `next` name): IAsyncEnumerable of its entries, pages fetched as they are read"),
+        new("exists", ResponseKind.Exists, "whether the resource exists (HEAD): true on a 2xx, false on 404"),
         new("response", ResponseKind.Response, "the answer itself (HttpResponseMessage: status, headers, the body not yet read) for the package's hand-written code to read; no time limit"),
         new("json-with-headers", ResponseKind.JsonWithHeaders, "JSON of the 2xx schema with the answer's headers, as the runtime's generic type `result` of it"),
+    ];
+
+    /// <summary>How the client's areas and methods are named (<c>clientNames: …</c>).</summary>
+    public static IReadOnlyList<Word<ClientNames>> ClientNamings { get; } =
+    [
+        new("tags", ClientNames.Tags, "an area per spec tag (`areas`), methods named by the operation id without the area's noun (the default)"),
+        new("paths", ClientNames.Paths, "area and method from each operation's method and path (README, \"Operation names\"; `operationNames` where the rule reads badly)"),
     ];
 
     /// <summary>The parameter encodings (<c>parameters: - { encoding: … }</c>): query and header parameters, and path parameters and bodies where a word says so.</summary>

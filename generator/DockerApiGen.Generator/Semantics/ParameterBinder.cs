@@ -15,7 +15,7 @@ public sealed record ParameterBinding(CSharpTypeName Type, RequestTarget Target,
 /// <param name="Type">The C# type.</param>
 /// <param name="Encoding">JSON or a stream.</param>
 /// <param name="Json">JSON metadata of a JSON body.</param>
-/// <param name="ContentType">The content type of a streamed body.</param>
+/// <param name="ContentType">The content type of a streamed body, or of a JSON body sent as another JSON media type (<c>application/scim+json</c>).</param>
 public sealed record BodyBinding(CSharpTypeName Type, WireEncoding Encoding, JsonContextEntry? Json, string? ContentType);
 
 /// <summary>
@@ -69,7 +69,8 @@ public sealed class ParameterBinder(TypeMapper types, JsonContextPlanner json, O
         {
             case PrimitiveRef { Kind: PrimitiveKind.String }:
                 return new ParameterBinding(KnownTypes.String, target, WireEncoding.Text, null, null, false);
-            case PrimitiveRef primitive when !isHeader && primitive.Kind is not (PrimitiveKind.Binary or PrimitiveKind.DateTime):
+            // Dates travel as RFC 3339 text (OpenAPI's date-time), which the runtime's request writes.
+            case PrimitiveRef primitive when !isHeader && primitive.Kind is not PrimitiveKind.Binary:
                 return new ParameterBinding(types.NameOf(primitive), target, WireEncoding.Text, null, null, false);
             case NamedRef when enumKind is not null:
                 return new ParameterBinding(types.NameOf(parameter.Type), target, WireEncoding.EnumValue, null, enumKind, false);
@@ -103,12 +104,20 @@ public sealed class ParameterBinder(TypeMapper types, JsonContextPlanner json, O
                 return new BodyBinding(KnownTypes.Stream, WireEncoding.Stream, null, contentType);
             case NamedRef named when types.Find(named.Name) is ObjectType:
             case ArrayRef or MapRef:
-                return new BodyBinding(types.NameOf(parameter.Type), WireEncoding.Json, json.Entry(parameter.Type), null);
+                return new BodyBinding(types.NameOf(parameter.Type), WireEncoding.Json, json.Entry(parameter.Type), JsonMediaType(operation));
             default:
                 report(operation, $"The body of '{operation.OperationId}' has a type the client cannot send ({parameter.Type}).");
                 return null;
         }
     }
+
+    /// <summary>
+    /// The media type a JSON body is sent as when the operation does not take <c>application/json</c> but another
+    /// JSON media type (SCIM's <c>application/scim+json</c>); null for <c>application/json</c>, the runtime's default.
+    /// </summary>
+    private static string? JsonMediaType(OperationModel operation)
+        => operation.Consumes.Contains("application/json", StringComparer.OrdinalIgnoreCase) ? null
+            : operation.Consumes.FirstOrDefault(c => c.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     private ParameterBinding? Declared(OperationModel operation, ParameterModel parameter, ParameterSemantics declared, RequestTarget target)
     {

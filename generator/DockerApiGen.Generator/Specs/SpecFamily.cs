@@ -39,6 +39,9 @@ public sealed record SpecFamily(
     string CacheFolder,
     string File)
 {
+    /// <summary>What generated docs call the other end of the connection (<c>server</c>; default <c>the daemon</c>).</summary>
+    public string Server { get; init; } = "the daemon";
+
     /// <summary>Whether clients are generated (otherwise models and the JSON context only).</summary>
     public bool EmitClients => Client is not null;
 
@@ -59,6 +62,9 @@ public sealed record SpecFamily(
 
     /// <summary>The naming decisions.</summary>
     public string NamingPath => Path.Combine(Folder, "naming.yaml");
+
+    /// <summary>What each generated package's README says (optional).</summary>
+    public string PackageReadmePath => Path.Combine(Folder, "package-readme.yaml");
 
     /// <summary>Client names and what the spec cannot say about operations.</summary>
     public string OperationsPath => Path.Combine(Folder, "operations.yaml");
@@ -207,28 +213,15 @@ public sealed record SpecFamily(
             var className = Member("class");
             var connection = Member("connection");
             var options = Member("options");
-            string? Prose(string key)
+            var pins = clientNode["pinsVersion"];
+            if (pins is not null and not JsonValue || (pins is JsonValue p && p.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False)))
             {
-                var value = clientNode[key];
-                if (value is null)
-                {
-                    return null;
-                }
-
-                var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? ((string?)v)?.Trim() : null;
-                if (string.IsNullOrEmpty(text))
-                {
-                    problems.Add(Problem($"client/{key}", $"`client.{key}` must be text."));
-                }
-
-                return text;
+                problems.Add(Problem("client/pinsVersion", "`client.pinsVersion` must be true or false.", "true: the connection is pinned to the API version (a path prefix); false: the version only dates the description."));
             }
 
-            var summary = Prose("summary");
-            var server = Prose("server");
             if (problems.Count == 0)
             {
-                client = new FamilyClient(className!, connection!, options!) { Summary = summary, Server = server ?? FamilyClient.DefaultServer };
+                client = new FamilyClient(className!, connection!, options!) { PinsVersion = pins is null || (bool)pins };
             }
         }
         else if (document["client"] is not null)
@@ -241,6 +234,7 @@ public sealed record SpecFamily(
             problems.Add(Problem("projectFile", $"'{projectFile}' is not a kind of project file.", "Use `generated` (the generator writes it) or `hand-written` (the package also holds hand-written code)."));
         }
 
+        var server = Text("server", required: false) ?? "the daemon";
         var mirror = Text("mirrorVariable", required: false);
         var cache = Text("cache", required: false) ?? Path.Combine(".cache", "specs", name);
         if (problems.Count > 0)
@@ -248,7 +242,7 @@ public sealed record SpecFamily(
             throw new GenerationException(problems);
         }
 
-        return new SpecFamily(name, Path.GetFullPath(folder), title!, scheme, package!, declaredNamespace ?? package!, jsonContext!, committed, client, projectFile == "hand-written", mirror, cache, path);
+        return new SpecFamily(name, Path.GetFullPath(folder), title!, scheme, package!, declaredNamespace ?? package!, jsonContext!, committed, client, projectFile == "hand-written", mirror, cache, path) { Server = server };
     }
 
     private static bool TryParseScheme(string text, out VersionScheme scheme)
@@ -272,12 +266,10 @@ public sealed record SpecFamily(
 /// <param name="Options">The full name of the options the entry client is made from.</param>
 public sealed record FamilyClient(string ClassName, string Connection, string Options)
 {
-    /// <summary>What the clients talk to, unless a family says otherwise.</summary>
-    public const string DefaultServer = "daemon";
-
-    /// <summary>The entry client's documentation (<c>summary</c>); null for the Engine's, which describes a daemon's versioned API.</summary>
-    public string? Summary { get; init; }
-
-    /// <summary>What the clients talk to, in docs (<c>server</c>: <c>daemon</c>, <c>registry</c>).</summary>
-    public string Server { get; init; } = DefaultServer;
+    /// <summary>
+    /// Whether the connection is pinned to the API version (<c>client.pinsVersion</c>, default true: the Engine's
+    /// connection prefixes <c>/v1.41/</c> and is made with the version); false where the version only dates the
+    /// description and the connection is made from the options alone (the Hub).
+    /// </summary>
+    public bool PinsVersion { get; init; } = true;
 }

@@ -149,7 +149,7 @@ public sealed class HubAuthenticator
         if (_options.LoginEndpoint == HubLoginEndpoint.AccessToken)
         {
             var body = new AccessTokenRequest { Identifier = credentials.Identifier, Secret = credentials.Secret };
-            using var response = await PostAsync("/v2/auth/token", "AuthCreateAccessToken", body, HubJsonContext.Default.AccessTokenRequest, cancellationToken).ConfigureAwait(false);
+            using var response = await PostAsync("/v2/auth/token", "AuthCreateAccessToken", body, HubRuntimeJsonContext.Default.AccessTokenRequest, cancellationToken).ConfigureAwait(false);
             return await ReadAnswerAsync(response, "AuthCreateAccessToken", credentials.Identifier, secondFactor: false, cancellationToken).ConfigureAwait(false);
         }
 
@@ -160,7 +160,7 @@ public sealed class HubAuthenticator
         }
 
         var login = new UsersLoginRequest { Username = credentials.Identifier, Password = credentials.Secret };
-        using (var response = await PostAsync("/v2/users/login", "PostUsersLogin", login, HubJsonContext.Default.UsersLoginRequest, cancellationToken).ConfigureAwait(false))
+        using (var response = await PostAsync("/v2/users/login", "PostUsersLogin", login, HubRuntimeJsonContext.Default.UsersLoginRequest, cancellationToken).ConfigureAwait(false))
         {
             var result = await ReadAnswerAsync(response, "PostUsersLogin", credentials.Identifier, secondFactor: false, cancellationToken).ConfigureAwait(false);
             if (result.TwoFactorChallenge is not { } challenge || _options.TwoFactorCodeProvider is not { } provider)
@@ -177,7 +177,7 @@ public sealed class HubAuthenticator
     {
         CheckTransport();
         var body = new TwoFactorLoginRequest { LoginToken = challenge.LoginToken, Code = code };
-        using var response = await PostAsync("/v2/users/2fa-login", "PostUsers2FALogin", body, HubJsonContext.Default.TwoFactorLoginRequest, cancellationToken).ConfigureAwait(false);
+        using var response = await PostAsync("/v2/users/2fa-login", "PostUsers2FALogin", body, HubRuntimeJsonContext.Default.TwoFactorLoginRequest, cancellationToken).ConfigureAwait(false);
         return await ReadAnswerAsync(response, "PostUsers2FALogin", challenge.Username, secondFactor: true, cancellationToken, [code, challenge.LoginToken]).ConfigureAwait(false);
     }
 
@@ -206,7 +206,7 @@ public sealed class HubAuthenticator
         TokenAnswer? answer = null;
         try
         {
-            answer = body.Length == 0 ? null : JsonSerializer.Deserialize(body, HubJsonContext.Default.TokenAnswer);
+            answer = body.Length == 0 ? null : JsonSerializer.Deserialize(body, HubRuntimeJsonContext.Default.TokenAnswer);
         }
         catch (JsonException)
         {

@@ -42,7 +42,7 @@ public sealed partial class RegistryClient : IDisposable
     public RegistryApiClient Api(string registry)
     {
         var address = RegistryAddress.Parse(registry);
-        return _registries.GetOrAdd(address.ToString(), _ => new RegistryApiClient(new RegistryConnection(RegistryApiClient.ApiVersion, _pipeline, address)));
+        return _registries.GetOrAdd(address.ToString(), _ => new RegistryApiClient(new RegistryConnection(_pipeline, address)));
     }
 
     /// <summary>Checks that a registry implements the API and that the client may use it (signing in as its challenge asks).</summary>

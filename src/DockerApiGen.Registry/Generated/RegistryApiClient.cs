@@ -9,10 +9,10 @@ using DockerApiGen.Registry.Http;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>The operations of one registry (the OCI distribution API, v1.1), each method one request: a sub-client per area (<c>Manifests</c>, <c>Blobs</c>, <c>Uploads</c>, <c>Tags</c>, <c>Catalog</c>, <c>Referrers</c>, <c>Api</c>). Digests are not checked here; RegistryClient builds on these for image references, verified downloads, resumable uploads and copies. Thread-safe; dispose it when done.</summary>
-public class RegistryApiClient : IDisposable
+/// <summary>A client for the Docker Registry API, generated from its v1.1 description: a sub-client per area, a method per operation. Thread-safe; create one and dispose it when done.</summary>
+public partial class RegistryApiClient : IDisposable
 {
-    /// <summary>The API version this client is pinned to.</summary>
+    /// <summary>The dated description of the API this client was generated from.</summary>
     public const string ApiVersion = "1.1";
 
     private readonly RegistryConnection? _connection;
@@ -25,11 +25,11 @@ public class RegistryApiClient : IDisposable
     private readonly TagsClient? _tags;
     private readonly UploadsClient? _uploads;
 
-    /// <summary>Connects to the registry the options name. Nothing is sent until the first call.</summary>
-    /// <param name="options">How to reach the registry.</param>
+    /// <summary>Connects as the options say; with no options, with the connection's defaults. Nothing is sent until the first call.</summary>
+    /// <param name="options">How to reach the server and sign in.</param>
     public RegistryApiClient(RegistryClientOptions? options = null)
     {
-        _connection = new RegistryConnection(ApiVersion, options);
+        _connection = new RegistryConnection(options);
         _ownsConnection = true;
         _api = new ApiClient(_connection);
         _blobs = new BlobsClient(_connection);
@@ -40,17 +40,11 @@ public class RegistryApiClient : IDisposable
         _uploads = new UploadsClient(_connection);
     }
 
-    /// <summary>Uses an existing connection, which must be pinned to this client's version; the caller keeps ownership of it.</summary>
+    /// <summary>Uses an existing connection; the caller keeps ownership of it.</summary>
     /// <param name="connection">The connection.</param>
-    /// <exception cref="ArgumentException">The connection is pinned to another version.</exception>
     public RegistryApiClient(RegistryConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (connection.ApiVersion != ApiVersion)
-        {
-            throw new ArgumentException($"The connection speaks API {connection.ApiVersion}; this client needs {ApiVersion}.", nameof(connection));
-        }
-
         _connection = connection;
         _api = new ApiClient(connection);
         _blobs = new BlobsClient(connection);
@@ -66,7 +60,7 @@ public class RegistryApiClient : IDisposable
     {
     }
 
-    /// <summary>The connection to the registry (transport, version, raw requests).</summary>
+    /// <summary>The connection every sub-client calls (transport, raw requests).</summary>
     public virtual RegistryConnection Connection => _connection ?? throw Mocked();
 
     /// <summary>The Base operations.</summary>

@@ -9,7 +9,7 @@ using DockerApiGen.Registry.Models;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>Source-generated System.Text.Json metadata for every model and operation body of the Docker Registry API v1.1: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, as the daemon's own (Go) decoder does, because the daemon's answers do not always use the spec's casing (secret and config create send <c>ID</c> where the spec says <c>Id</c>).</summary>
+/// <summary>Source-generated System.Text.Json metadata for every model and operation body of the Docker Registry API v1.1: no reflection, trimming and AOT safe. Null properties are not written; property names are matched without regard to case, so that answers of the registry whose casing differs from the spec's still read.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(Catalog))]
 [JsonSerializable(typeof(Descriptor))]

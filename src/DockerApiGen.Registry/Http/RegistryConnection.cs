@@ -23,30 +23,24 @@ public sealed class RegistryConnection : IDisposable
     private readonly ProductInfoHeaderValue[] _userAgent;
 
     /// <summary>Creates a connection to the registry <see cref="RegistryClientOptions.Registry"/> names, with a handler chain of its own.</summary>
-    /// <param name="apiVersion">The API version of the generated client (the OCI distribution spec's, <c>1.1</c>).</param>
     /// <param name="options">Registry, credentials, TLS, budgets; null for Docker Hub with the docker configuration's logins.</param>
     /// <exception cref="ArgumentException">The options are invalid (the message says which).</exception>
-    public RegistryConnection(string apiVersion, RegistryClientOptions? options = null)
+    public RegistryConnection(RegistryClientOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(apiVersion);
         options ??= new RegistryClientOptions();
         _address = RegistryAddress.Parse(options.Registry);
         _pipeline = new RegistryPipeline(options);
         _ownsPipeline = true;
-        ApiVersion = apiVersion;
         _userAgent = UserAgentOf(options.UserAgent);
     }
 
-    internal RegistryConnection(string apiVersion, RegistryPipeline pipeline, RegistryAddress address)
+    /// <summary>A connection to one registry on a client's shared handler chain, which the client owns.</summary>
+    internal RegistryConnection(RegistryPipeline pipeline, RegistryAddress address)
     {
-        ApiVersion = apiVersion;
         _pipeline = pipeline;
         _address = address;
         _userAgent = UserAgentOf(pipeline.Options.UserAgent);
     }
-
-    /// <summary>The API version of the generated client this connection serves.</summary>
-    public string ApiVersion { get; }
 
     /// <summary>The registry as references name it (<c>docker.io</c>, <c>127.0.0.1:5000</c>).</summary>
     public string Registry => _address.Registry;

@@ -20,7 +20,10 @@ public sealed class DockerRequest
     private StringBuilder? _query;
     private List<KeyValuePair<string, string>>? _headers;
 
-    /// <summary>Starts a request.</summary>
+    /// <summary>
+    /// Starts a request whose path is a plain string, sent as given. An interpolated path takes the other
+    /// constructor, which escapes every hole itself: do not escape values you interpolate.
+    /// </summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="path">The path below the version prefix, starting with <c>/</c>, parameters already escaped with <see cref="Escape"/>.</param>
     /// <param name="operationId">The spec's operation id, for errors and logs.</param>
@@ -131,6 +134,12 @@ public sealed class DockerRequest
     /// <param name="name">The name.</param>
     /// <param name="value">The value; null leaves it out.</param>
     public DockerRequest Query(string name, double? value) => value is { } v ? Query(name, v.ToString("R", CultureInfo.InvariantCulture)) : this;
+
+    /// <summary>Adds a date and time query parameter as RFC 3339 text in UTC (<c>2024-01-02T03:04:05Z</c>, fractions of a second when there are any).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value; null leaves it out.</param>
+    public DockerRequest Query(string name, DateTimeOffset? value)
+        => value is { } v ? Query(name, v.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)) : this;
 
     /// <summary>Adds a list query parameter as repeated names (<c>a=1&amp;a=2</c>).</summary>
     /// <param name="name">The name.</param>

@@ -17,6 +17,9 @@ public sealed class ArgumentSynthesizer(SpecOperation operation)
     /// <summary>The awkward string.</summary>
     public const string Awkward = "a/b c?#ü&x=1+2%";
 
+    /// <summary>The awkward string for a header, which carries ASCII only (HTTP sends header values as bytes, not UTF-8 text).</summary>
+    public const string AwkwardHeader = "a/b c?#&x=1+2%";
+
     private readonly List<KeyValuePair<string, string>> _expectedQuery = [];
 
     /// <summary>The query values the server must see decoded exactly as given (name, value).</summary>
@@ -41,7 +44,7 @@ public sealed class ArgumentSynthesizer(SpecOperation operation)
             return Text(WireNames.Find(operation, clrName));
         }
 
-        if (type.Name.EndsWith("Options", StringComparison.Ordinal) && type.Namespace?.StartsWith("DockerApiGen.Engine.", StringComparison.Ordinal) == true)
+        if (type.Name.EndsWith("Options", StringComparison.Ordinal) && SampleValues.IsGenerated(type))
         {
             var options = Activator.CreateInstance(type)!;
             SampleValues.Fill(options, property => property.PropertyType == typeof(string) ? Text(WireNames.Find(operation, property.Name)) : null);
@@ -53,7 +56,7 @@ public sealed class ArgumentSynthesizer(SpecOperation operation)
 
     private string Text(SpecParameter? parameter)
     {
-        if (parameter?.Node["enum"] is { } values && values.AsArray().Count > 0)
+        if (parameter?.ValueSchema["enum"] is { } values && values.AsArray().Count > 0)
         {
             return values[0]!.ToString();
         }
@@ -68,6 +71,6 @@ public sealed class ArgumentSynthesizer(SpecOperation operation)
             _expectedQuery.Add(new(parameter.Name, Awkward));
         }
 
-        return Awkward;
+        return parameter is { In: ParameterLocation.Header } ? AwkwardHeader : Awkward;
     }
 }

@@ -25,8 +25,12 @@ public static class GeneratedClients
 
     /// <summary>Every method of a version's sub-clients that carries an operation attribute.</summary>
     /// <param name="version">The version.</param>
-    public static IReadOnlyList<GeneratedOperation> Operations(ApiVersion version)
-        => [.. from property in ClientType(version).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    public static IReadOnlyList<GeneratedOperation> Operations(ApiVersion version) => Operations(ClientType(version));
+
+    /// <summary>Every method of an entry client's sub-clients that carries an operation attribute.</summary>
+    /// <param name="clientType">The entry client (<c>DockerClient</c>, <c>HubClient</c>).</param>
+    public static IReadOnlyList<GeneratedOperation> Operations(Type clientType)
+        => [.. from property in clientType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                from method in property.PropertyType.GetMethods(BindingFlags.Public | BindingFlags.Instance)
                let attribute = method.GetCustomAttribute<DockerOperationAttribute>()
                where attribute is not null

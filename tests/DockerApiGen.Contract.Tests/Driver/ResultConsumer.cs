@@ -24,7 +24,8 @@ public static class ResultConsumer
     /// <param name="returned">What the method returned.</param>
     /// <param name="apiVersion">The client's version (a ping must report it).</param>
     /// <param name="cancellationToken">Cancels consuming.</param>
-    public static async Task ConsumeAsync(object? returned, string apiVersion, CancellationToken cancellationToken)
+    /// <param name="operation">The operation (a stream is read as its success media type says: CSV, else a tar archive).</param>
+    public static async Task ConsumeAsync(object? returned, string apiVersion, CancellationToken cancellationToken, Spec.SpecOperation? operation = null)
     {
         switch (returned)
         {
@@ -33,7 +34,7 @@ public static class ResultConsumer
                 var type = task.GetType();
                 if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
                 {
-                    await ConsumeValueAsync(type.GetProperty(nameof(Task<int>.Result))!.GetValue(task), apiVersion, cancellationToken);
+                    await ConsumeValueAsync(type.GetProperty(nameof(Task<int>.Result))!.GetValue(task), apiVersion, cancellationToken, operation);
                 }
 
                 break;
@@ -46,10 +47,22 @@ public static class ResultConsumer
         }
     }
 
-    private static async Task ConsumeValueAsync(object? value, string apiVersion, CancellationToken cancellationToken)
+    private static async Task ConsumeValueAsync(object? value, string apiVersion, CancellationToken cancellationToken, Spec.SpecOperation? operation)
     {
         switch (value)
         {
+            case Stream csv when string.Equals(operation?.SuccessMediaType, CsvResponse.MediaType, StringComparison.OrdinalIgnoreCase):
+                await using (csv)
+                {
+                    using var text = new StreamReader(csv);
+                    var lines = (await text.ReadToEndAsync(cancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+                    Assert.Equal(2, lines.Length); // the header row and the sample row
+                }
+
+                break;
+            case bool exists:
+                Assert.True(exists, "The server answered 2xx, which means the resource exists.");
+                break;
             case HijackedConnection session:
                 await using (session)
                 {

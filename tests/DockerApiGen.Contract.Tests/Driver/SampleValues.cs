@@ -88,7 +88,7 @@ public static class SampleValues
             return collection;
         }
 
-        if (type.IsClass && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is { } constructor && type.Namespace?.StartsWith("DockerApiGen.Engine.", StringComparison.Ordinal) == true)
+        if (type.IsClass && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is { } constructor && IsGenerated(type))
         {
             var model = constructor.Invoke(null);
             if (depth < MaxDepth)
@@ -101,6 +101,11 @@ public static class SampleValues
 
         throw new NotSupportedException($"No sample value for {type.FullName}; teach {nameof(SampleValues)} the type.");
     }
+
+    /// <summary>Whether a type is generated code of a package (an Engine version's, or the Hub's models and options).</summary>
+    /// <param name="type">The type.</param>
+    public static bool IsGenerated(Type type)
+        => type?.Namespace is { } ns && (ns.StartsWith("DockerApiGen.Engine.", StringComparison.Ordinal) || ns is "DockerApiGen.Hub" or "DockerApiGen.Hub.Models");
 
     private static object? Scalar(Type type) => Type.GetTypeCode(type) switch
     {

@@ -14,6 +14,12 @@ namespace DockerApiGen.Contract.Tests.Responses;
 /// <param name="Samples">Sample values of the spec's schemas.</param>
 public sealed record ResponseContext(ContractSpec Spec, SpecOperation Operation, HttpRequest Request, Socket Socket, Stream Connection, ConnectionReader Reader, SampleJson Samples)
 {
+    /// <summary>Header fields every answer carries besides its own (the Hub's rate-limit headers).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ExtraHeaders { get; init; } = [];
+
+    /// <summary>The server's tokens, for the token endpoints' answers; null when the server issues none.</summary>
+    public TokenAuthority? Tokens { get; init; }
+
     /// <summary>Whether the request is HEAD (headers only).</summary>
     public bool IsHead => Request.Method == "HEAD";
 }

@@ -5,7 +5,8 @@ namespace DockerApiGen.Contract.Tests.Responses;
 
 /// <summary>
 /// The default answer: the operation's success status, its declared headers, and a sample of its schema
-/// as JSON (or as text when the operation produces no JSON).
+/// as JSON (or as text when the operation produces no JSON), with the media type an OpenAPI 3 response declares
+/// (<c>application/scim+json</c>).
 /// </summary>
 public sealed class SchemaResponse : WireBehaviour
 {
@@ -21,13 +22,14 @@ public sealed class SchemaResponse : WireBehaviour
     {
         ArgumentNullException.ThrowIfNull(context);
         var (status, response) = context.Operation.Success ?? (200, new JsonObject());
-        var headers = ResponseHeaders.Declared(response, context).ToList();
+        var headers = ResponseHeaders.Declared(response, context).Concat(context.ExtraHeaders).ToList();
         var body = ReadOnlyMemory<byte>.Empty;
         if (response["schema"] is { } schema)
         {
             var sample = context.Samples.For(schema);
-            var asText = sample is JsonValue && !context.Operation.Produces.Contains("application/json");
-            headers.Add(new("Content-Type", asText ? "text/plain; charset=utf-8" : "application/json"));
+            var declared = context.Operation.SuccessMediaType;
+            var asText = sample is JsonValue && declared is null && !context.Operation.Produces.Contains("application/json");
+            headers.Add(new("Content-Type", asText ? "text/plain; charset=utf-8" : declared ?? "application/json"));
             body = Encoding.UTF8.GetBytes(asText ? sample!.ToString() : sample?.ToJsonString() + "\n");
         }
 

@@ -1,9 +1,13 @@
+using DockerApiGen.Contract.Tests.Spec;
+
 namespace DockerApiGen.Contract.Tests.Responses;
 
 /// <summary>
 /// The wire behaviour of every operation whose answer the spec cannot express (engine-api-notes.md,
-/// "Operations the spec cannot express"), keyed by operationId. Every other operation answers from its
-/// success response's schema.
+/// "Operations the spec cannot express"), keyed by family and operationId: the Engine's streams, hijacks and
+/// archives, the Hub's token endpoints. Every other operation answers from its success response's schema: a page
+/// of a paged list (a schema with <c>results</c> and a <c>next</c> link) as one of several linked pages, a
+/// <c>text/csv</c> answer as CSV, anything else as a sample of the schema.
 /// </summary>
 public static class WireBehaviours
 {
@@ -62,11 +66,38 @@ public static class WireBehaviours
         ["ImageGetAll"] = TarResponse.Instance,
     };
 
-    /// <summary>The operations with a wire behaviour of their own.</summary>
+    // The Hub's token endpoints issue the tokens the server then accepts (TokenAuthority).
+    private static readonly Dictionary<string, WireBehaviour> HubTable = new(StringComparer.Ordinal)
+    {
+        ["AuthCreateAccessToken"] = TokenExchangeResponse.AccessToken,
+        ["PostUsersLogin"] = TokenExchangeResponse.UsersLogin,
+        ["PostUsers2FALogin"] = TokenExchangeResponse.SecondFactor,
+    };
+
+    /// <summary>The Engine's operations with a wire behaviour of their own.</summary>
     public static IReadOnlyCollection<string> SpecialOperations => Table.Keys;
 
-    /// <summary>The wire behaviour of an operation.</summary>
+    /// <summary>A family's operations with a wire behaviour of their own.</summary>
+    /// <param name="family">The spec family.</param>
+    public static IReadOnlyCollection<string> SpecialOperationsOf(string family) => TableOf(family).Keys;
+
+    /// <summary>The wire behaviour of an Engine operation.</summary>
     /// <param name="operationId">The operation.</param>
     public static WireBehaviour For(string operationId)
         => Table.TryGetValue(operationId, out var behaviour) ? behaviour : SchemaResponse.Instance;
+
+    /// <summary>The wire behaviour of an operation of a spec.</summary>
+    /// <param name="spec">The spec (its family and schemas).</param>
+    /// <param name="operation">The operation.</param>
+    public static WireBehaviour For(ContractSpec spec, SpecOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(operation);
+        return TableOf(spec.Family).TryGetValue(operation.OperationId, out var behaviour) ? behaviour
+            : PagedResponse.IsPage(spec, operation) ? PagedResponse.Instance
+            : string.Equals(operation.SuccessMediaType, CsvResponse.MediaType, StringComparison.OrdinalIgnoreCase) ? CsvResponse.Instance
+            : SchemaResponse.Instance;
+    }
+
+    private static Dictionary<string, WireBehaviour> TableOf(string family) => family == "hub" ? HubTable : Table;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -17,6 +18,14 @@ namespace DockerApiGen.Contract.Tests.Server;
 /// <param name="record">Where each request goes.</param>
 public sealed class ServerConnection(ContractSpec spec, RequestValidator validator, SampleJson samples, Action<RecordedRequest> record)
 {
+    private int _calls;
+
+    /// <summary>Authentication and rate limits.</summary>
+    public SpecServerOptions Options { get; init; } = new();
+
+    /// <summary>Refusals to answer next.</summary>
+    public ServerFaults Faults { get; init; } = new();
+
     /// <summary>Serves requests until the client closes the connection, it is hijacked, or the server stops.</summary>
     /// <param name="socket">The accepted socket; closed on return.</param>
     /// <param name="cancellationToken">Stops serving.</param>
@@ -63,11 +72,60 @@ public sealed class ServerConnection(ContractSpec spec, RequestValidator validat
             return true;
         }
 
-        var behaviour = WireBehaviours.For(operation.OperationId);
+        var behaviour = WireBehaviours.For(spec, operation);
         var violations = result.Violations.Concat(behaviour.Check(request)).ToList();
+        var security = Options.Tokens is { } tokens ? SecurityValidator.Check(request, operation, spec, tokens, violations) : null;
         record(new RecordedRequest(request, operation.OperationId, result.Route.PathValues, violations));
-        var context = new ResponseContext(spec, operation, request, socket, stream, reader, samples);
+        var rateLimit = RateLimitHeaders();
+        if (Faults.TakeThrottle() is { } throttle)
+        {
+            var retryAt = Options.TimeProvider.GetUtcNow().AddSeconds(throttle.RetryAfterSeconds).ToUnixTimeSeconds();
+            await WriteRefusalAsync(stream, 429, "Rate limit exceeded", [.. rateLimit, new("Retry-After", throttle.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture)), new("X-Retry-After", retryAt.ToString(CultureInfo.InvariantCulture))], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (security is { Refused: true })
+        {
+            await WriteRefusalAsync(stream, 401, "Authentication credentials were not provided or are not valid.", rateLimit, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // A refused token must be one the token endpoints issued (the SCIM API token is fixed; the client does not renew it).
+        if (security?.Token is { } token && operation.RequiresAuthentication && operation.Security![0] is [var scheme, ..]
+            && !Options.Tokens!.FixedTokens.ContainsKey(scheme) && Options.Tokens.Refusal(scheme, token) is null && Faults.TakeTokenRefusal())
+        {
+            Options.Tokens.Revoke(token);
+            await WriteRefusalAsync(stream, 401, "Token is revoked.", rateLimit, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var context = new ResponseContext(spec, operation, request, socket, stream, reader, samples) { ExtraHeaders = rateLimit, Tokens = Options.Tokens };
         return await behaviour.RespondAsync(context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The Hub's rate-limit headers, when the server announces a limit: one call fewer left with each request.</summary>
+    private IReadOnlyList<KeyValuePair<string, string>> RateLimitHeaders()
+    {
+        if (Options.RateLimitPerMinute is not { } limit)
+        {
+            return [];
+        }
+
+        var remaining = Math.Max(0, limit - Interlocked.Increment(ref _calls));
+        var reset = Options.TimeProvider.GetUtcNow().AddMinutes(1).ToUnixTimeSeconds();
+        return
+        [
+            new("X-RateLimit-Limit", limit.ToString(CultureInfo.InvariantCulture)),
+            new("X-RateLimit-Remaining", remaining.ToString(CultureInfo.InvariantCulture)),
+            new("X-RateLimit-Reset", reset.ToString(CultureInfo.InvariantCulture)),
+        ];
+    }
+
+    // The Hub's error form: {"detail": "...", "message": "..."}.
+    private static Task WriteRefusalAsync(Stream stream, int status, string detail, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(new JsonObject { ["detail"] = detail, ["message"] = detail }.ToJsonString());
+        return HttpResponseWriter.WriteAsync(stream, status, [.. headers, new("Content-Type", "application/json")], body, isHead: false, cancellationToken);
     }
 
     // The daemon's error form: {"message": "..."}.

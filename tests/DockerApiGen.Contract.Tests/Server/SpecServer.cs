@@ -7,9 +7,10 @@ using DockerApiGen.Contract.Tests.Validation;
 namespace DockerApiGen.Contract.Tests.Server;
 
 /// <summary>
-/// A spec-driven stand-in for the daemon: HTTP/1.1 on a unix socket in a temporary folder, so a client
-/// connects exactly as to a daemon. It checks every request against one version's spec, records it with
-/// its violations, and answers from the spec (see <see cref="WireBehaviours"/>).
+/// A spec-driven stand-in for the daemon (or Docker Hub): HTTP/1.1 on a unix socket in a temporary folder, so a
+/// client connects exactly as to a daemon. It checks every request against one version's spec, records it with
+/// its violations, and answers from the spec (see <see cref="WireBehaviours"/>); with <see cref="SpecServerOptions"/>
+/// it also checks and issues bearer tokens and announces rate limits, and <see cref="Faults"/> queues refusals.
 /// </summary>
 public sealed class SpecServer : IAsyncDisposable
 {
@@ -22,20 +23,27 @@ public sealed class SpecServer : IAsyncDisposable
     private readonly ServerConnection _connection;
     private readonly Task _acceptLoop;
 
-    private SpecServer(ContractSpec spec)
+    private SpecServer(ContractSpec spec, SpecServerOptions options)
     {
         Spec = spec;
+        Options = options;
         _folder = Directory.CreateTempSubdirectory("dockerapigen-contract-");
         SocketPath = Path.Combine(_folder.FullName, "docker.sock");
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         _listener.Bind(new UnixDomainSocketEndPoint(SocketPath));
         _listener.Listen(64);
-        _connection = new ServerConnection(spec, new RequestValidator(spec), new SampleJson(spec.Schemas), _requests.Enqueue);
+        _connection = new ServerConnection(spec, new RequestValidator(spec), new SampleJson(spec.Schemas), _requests.Enqueue) { Options = options, Faults = Faults };
         _acceptLoop = AcceptAsync();
     }
 
     /// <summary>The spec it serves.</summary>
     public ContractSpec Spec { get; }
+
+    /// <summary>What it does beyond the spec.</summary>
+    public SpecServerOptions Options { get; }
+
+    /// <summary>Refusals to answer next (429, 401).</summary>
+    public ServerFaults Faults { get; } = new();
 
     /// <summary>The socket's path.</summary>
     public string SocketPath { get; }
@@ -54,10 +62,11 @@ public sealed class SpecServer : IAsyncDisposable
 
     /// <summary>Starts a server for a spec.</summary>
     /// <param name="spec">The spec.</param>
-    public static SpecServer Start(ContractSpec spec)
+    /// <param name="options">Authentication and rate limits; none by default.</param>
+    public static SpecServer Start(ContractSpec spec, SpecServerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new SpecServer(spec);
+        return new SpecServer(spec, options ?? new SpecServerOptions());
     }
 
     /// <summary>Stops listening, closes every connection and removes the socket's folder.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using DockerApiGen.Generator.Loading;
 using DockerApiGen.Generator.Pipeline;
 using DockerApiGen.Generator.Specs;
 
@@ -7,61 +5,30 @@ namespace DockerApiGen.Contract.Tests.Spec;
 
 /// <summary>
 /// The specs the contract tests run against, loaded once per version with the generator's own loader, so
-/// the server sees exactly what the generator saw: repaired, patched and validated.
+/// the server sees exactly what the generator saw: repaired, patched and validated. The Engine's committed
+/// versions from 1.42 (issue 3) and both pinned Docker Hub snapshots (issue 11).
 /// </summary>
 public static class ContractSpecs
 {
     /// <summary>The lowest version the contract tests cover (issue 3: every committed version from 1.42).</summary>
     public static ApiVersion Lowest { get; } = new(1, 42);
 
-    private static readonly ConcurrentDictionary<ApiVersion, Lazy<Task<ContractSpec>>> Loaded = new();
-
-    // Pulling is shared: every version's first load waits for one pull of all covered versions.
-    private static readonly Lazy<Task> Pulled = new(PullAsync);
-
     /// <summary>The repository this test assembly was built from.</summary>
     public static RepositoryLayout Layout { get; } = RepositoryLayout.Find(AppContext.BaseDirectory);
 
-    /// <summary>The repository's generator inputs (lock, patches, committed range).</summary>
-    public static GeneratorInputs Inputs { get; } = GeneratorInputs.Load(Layout);
+    /// <summary>The Engine: every committed version from <see cref="Lowest"/>.</summary>
+    public static FamilySpecs Engine { get; } = new(GeneratorInputs.Load(Layout), (inputs, v) => inputs.IsCommitted(v) && v >= Lowest, "DOCKERAPIGEN_SPEC_SOURCE", "docker-engine");
 
-    /// <summary>Every committed version the contract tests cover, in order.</summary>
-    public static IReadOnlyList<ApiVersion> Versions { get; } =
-        Inputs.CommittedEntries.Select(e => e.Version).Where(v => v >= Lowest).Order().ToList();
+    /// <summary>Docker Hub: every pinned snapshot, the committed one and the older ones.</summary>
+    public static FamilySpecs Hub { get; } = new(GeneratorInputs.Load(Layout, "hub"), (_, _) => true, "DOCKERAPIGEN_HUB_SPEC_SOURCE", "docker-hub");
 
-    /// <summary>The spec of a version, pulled into the cache if missing, loaded and indexed once.</summary>
+    /// <summary>The Engine's generator inputs (lock, patches, committed range).</summary>
+    public static GeneratorInputs Inputs => Engine.Inputs;
+
+    /// <summary>Every committed Engine version the contract tests cover, in order.</summary>
+    public static IReadOnlyList<ApiVersion> Versions => Engine.Versions;
+
+    /// <summary>The spec of an Engine version, pulled into the cache if missing, loaded and indexed once.</summary>
     /// <param name="version">The version.</param>
-    public static Task<ContractSpec> GetAsync(ApiVersion version)
-        => Loaded.GetOrAdd(version, v => new Lazy<Task<ContractSpec>>(() => LoadAsync(v))).Value;
-
-    private static async Task<ContractSpec> LoadAsync(ApiVersion version)
-    {
-        await Pulled.Value.ConfigureAwait(false);
-        var loaded = await SpecLoader.LoadFileAsync(version, Inputs.Cache.PathOf(version), Inputs.Patches, CancellationToken.None).ConfigureAwait(false);
-        return ContractSpec.From(loaded);
-    }
-
-    private static Task PullAsync()
-    {
-        var entries = Inputs.Lock.Entries.Where(e => Versions.Contains(e.Version)).ToList();
-        return Inputs.Cache.PullAsync(entries, Source, force: false, CancellationToken.None);
-    }
-
-    /// <summary>
-    /// Where missing specs come from, as in the generator tests: <c>DOCKERAPIGEN_SPEC_SOURCE</c> when set,
-    /// else the shared mirror beside the repository, else upstream. Every file is checked against the lock.
-    /// </summary>
-    private static SpecSource Source
-    {
-        get
-        {
-            if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SpecSource.EnvironmentVariable)))
-            {
-                return SpecSource.Resolve(null);
-            }
-
-            var shared = Path.GetFullPath(Path.Combine(Layout.Root, "..", "shared", "specs", "docker-engine"));
-            return Directory.Exists(shared) ? new SpecSource.MirrorFolderSource(shared) : SpecSource.Upstream;
-        }
-    }
+    public static Task<ContractSpec> GetAsync(ApiVersion version) => Engine.GetAsync(version);
 }

@@ -11,7 +11,7 @@ namespace DockerApiGen.Contract.Tests.Spec;
 /// <param name="Properties">The declared properties.</param>
 /// <param name="Required">The required properties.</param>
 /// <param name="AdditionalProperties">The schema of undeclared properties (a map's values), <c>true</c>/<c>false</c>, or null.</param>
-/// <param name="Nullable">Whether <c>x-nullable: true</c> allows null.</param>
+/// <param name="Nullable">Whether <c>x-nullable: true</c> (Swagger 2) or <c>nullable: true</c> (OpenAPI 3) allows null.</param>
 public sealed record EffectiveSchema(
     string? Name,
     IReadOnlyList<string> Types,

@@ -3,13 +3,15 @@ using System.Text.Json.Nodes;
 namespace DockerApiGen.Contract.Tests.Spec;
 
 /// <summary>
-/// Turns a schema node of the document into an <see cref="EffectiveSchema"/>: <c>$ref</c>s followed and
-/// <c>allOf</c> parts merged (container create's body is config + host config + networking config).
+/// Turns a schema node of the document into an <see cref="EffectiveSchema"/>: <c>$ref</c>s followed (Swagger 2's
+/// <c>#/definitions/</c>, OpenAPI 3's <c>#/components/schemas/</c>) and <c>allOf</c> parts merged (container create's
+/// body is config + host config + networking config). Null is allowed by Swagger 2's <c>x-nullable</c> and OpenAPI 3's
+/// <c>nullable</c>.
 /// </summary>
 /// <param name="document">The patched spec document.</param>
 public sealed class SchemaResolver(JsonObject document)
 {
-    private const string DefinitionsPrefix = "#/definitions/";
+    private static readonly string[] Prefixes = ["#/definitions/", "#/components/schemas/"];
 
     /// <summary>The effective schema of a node.</summary>
     /// <param name="schema">A schema node (possibly a <c>$ref</c> or an <c>allOf</c>).</param>
@@ -48,7 +50,7 @@ public sealed class SchemaResolver(JsonObject document)
             properties,
             required,
             node["additionalProperties"] ?? parts.Select(p => p.AdditionalProperties).FirstOrDefault(a => a is not null),
-            (bool?)node["x-nullable"] ?? parts.Any(p => p.Nullable));
+            (bool?)node["x-nullable"] ?? (bool?)node["nullable"] ?? parts.Any(p => p.Nullable));
     }
 
     private JsonObject Follow(JsonObject node, out string? name)
@@ -57,13 +59,15 @@ public sealed class SchemaResolver(JsonObject document)
         for (var hops = 0; node["$ref"] is { } reference; hops++)
         {
             var target = (string)reference!;
-            if (!target.StartsWith(DefinitionsPrefix, StringComparison.Ordinal) || hops > 16)
+            var prefix = Prefixes.FirstOrDefault(p => target.StartsWith(p, StringComparison.Ordinal));
+            if (prefix is null || hops > 16)
             {
                 throw new InvalidOperationException($"Cannot follow $ref '{target}'.");
             }
 
-            name = target[DefinitionsPrefix.Length..];
-            node = document["definitions"]?[name]?.AsObject() ?? throw new InvalidOperationException($"$ref '{target}' names no definition.");
+            name = target[prefix.Length..];
+            var container = prefix == Prefixes[0] ? document["definitions"] : document["components"]?["schemas"];
+            node = container?[name]?.AsObject() ?? throw new InvalidOperationException($"$ref '{target}' names no schema.");
         }
 
         return node;

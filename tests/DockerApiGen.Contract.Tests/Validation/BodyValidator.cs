@@ -8,7 +8,8 @@ namespace DockerApiGen.Contract.Tests.Validation;
 /// <summary>
 /// Checks a request's body: none where the spec declares none; JSON bodies as <c>application/json</c> and
 /// valid against the body schema; binary bodies (tar, image content) as bytes with a media type the
-/// operation consumes.
+/// operation consumes. An OpenAPI 3 body must have one of its declared media types and, when that is JSON
+/// (<c>application/json</c>, <c>application/scim+json</c>…), fit that media type's schema.
 /// </summary>
 public static class BodyValidator
 {
@@ -44,6 +45,12 @@ public static class BodyValidator
             return;
         }
 
+        if (operation.BodyContents is { } contents)
+        {
+            ValidateOpenApi3(request, operation, contents, schemas, violations);
+            return;
+        }
+
         var schema = parameter.Schema ?? throw new InvalidOperationException($"{operation}: body parameter {parameter.Name} has no schema.");
         if (IsBinary(schemas.Resolve(schema)))
         {
@@ -56,6 +63,27 @@ public static class BodyValidator
             violations.Add(new Violation("header Content-Type", $"is '{request.Header("Content-Type")}', but a JSON body must be application/json (the daemon checks)."));
         }
 
+        ValidateJson(request, schema, schemas, nullAllowed: !parameter.Required, violations);
+    }
+
+    private static void ValidateOpenApi3(HttpRequest request, SpecOperation operation, IReadOnlyDictionary<string, JsonNode?> contents, SchemaResolver schemas, ICollection<Violation> violations)
+    {
+        if (request.MediaType is not { } mediaType || !contents.TryGetValue(mediaType, out var schema))
+        {
+            violations.Add(new Violation("header Content-Type", $"is '{request.Header("Content-Type")}', but {operation.OperationId} takes {string.Join(" or ", contents.Keys)}."));
+            return;
+        }
+
+        if (!IsJson(mediaType) || schema is null)
+        {
+            return;
+        }
+
+        ValidateJson(request, schema, schemas, nullAllowed: false, violations);
+    }
+
+    private static void ValidateJson(HttpRequest request, JsonNode schema, SchemaResolver schemas, bool nullAllowed, ICollection<Violation> violations)
+    {
         JsonNode? body;
         try
         {
@@ -67,8 +95,13 @@ public static class BodyValidator
             return;
         }
 
-        new JsonSchemaValidator(schemas).Validate(body, schema, string.Empty, nullAllowed: !parameter.Required, violations);
+        new JsonSchemaValidator(schemas).Validate(body, schema, string.Empty, nullAllowed, violations);
     }
+
+    /// <summary>Whether a media type is JSON: <c>application/json</c> or a structured <c>+json</c> suffix.</summary>
+    /// <param name="mediaType">The media type, without parameters.</param>
+    public static bool IsJson(string mediaType)
+        => mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
     // A body declared as a string (build context, archive, image content, plugin tar) is bytes, not JSON.
     private static bool IsBinary(EffectiveSchema schema) => schema.Types is ["string"];

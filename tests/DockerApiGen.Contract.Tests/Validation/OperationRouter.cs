@@ -9,9 +9,10 @@ namespace DockerApiGen.Contract.Tests.Validation;
 public sealed record Route(SpecOperation? Operation, IReadOnlyDictionary<string, string> PathValues);
 
 /// <summary>
-/// Finds the operation of a request: method plus path under the version's <c>/v1.NN</c> prefix. A path
-/// parameter matches any non-empty text, slashes included, as the daemon's routes do (<c>{name:.*}</c>: an
-/// image name such as <c>library/busybox</c> may arrive with its slash encoded or not).
+/// Finds the operation of a request: method plus path under the spec's prefix (the Engine's <c>/v1.NN</c>; none for
+/// the Hub, whose paths start with <c>/v2</c>). A path parameter matches any non-empty text, slashes included, as the
+/// daemon's routes do (<c>{name:.*}</c>: an image name such as <c>library/busybox</c> may arrive with its slash
+/// encoded or not).
 /// </summary>
 public sealed class OperationRouter
 {
@@ -34,7 +35,7 @@ public sealed class OperationRouter
     public Route Match(string method, string rawPath, ICollection<Violation> violations)
     {
         ArgumentNullException.ThrowIfNull(violations);
-        var prefix = $"/v{_spec.Version}";
+        var prefix = _spec.PathPrefix;
         if (!rawPath.StartsWith(prefix + "/", StringComparison.Ordinal))
         {
             violations.Add(new Violation("path", $"'{rawPath}' does not start with {prefix}/, the version this client is pinned to."));

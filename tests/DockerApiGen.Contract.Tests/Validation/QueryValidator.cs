@@ -4,7 +4,8 @@ namespace DockerApiGen.Contract.Tests.Validation;
 
 /// <summary>
 /// Checks a query string against an operation: every name declared, each value of its declared type,
-/// only lists repeated, required parameters present.
+/// only lists repeated, required parameters present. An OpenAPI 3 list whose <c>explode</c> is false comes once,
+/// its items separated as its <c>style</c> says (comma, space or pipe).
 /// </summary>
 public static class QueryValidator
 {
@@ -27,12 +28,13 @@ public static class QueryValidator
                 continue;
             }
 
-            if (!parameter.IsArray && group.Count() > 1)
+            var joined = parameter.IsArray && !parameter.Explode;
+            if ((!parameter.IsArray || joined) && group.Count() > 1)
             {
-                violations.Add(new Violation(subject, $"is given {group.Count()} times, but it is not a list."));
+                violations.Add(new Violation(subject, joined ? $"is given {group.Count()} times, but its items are sent in one value ({parameter.Style}, explode: false)." : $"is given {group.Count()} times, but it is not a list."));
             }
 
-            foreach (var (_, value) in group)
+            foreach (var value in group.SelectMany(pair => joined ? pair.Value.Split(Separator(parameter.Style)) : [pair.Value]))
             {
                 if (ParameterValues.Check(parameter, value) is { } problem)
                 {
@@ -46,4 +48,11 @@ public static class QueryValidator
             violations.Add(new Violation($"query '{missing.Name}'", "is required by the spec but missing."));
         }
     }
+
+    private static char Separator(string style) => style switch
+    {
+        "spaceDelimited" => ' ',
+        "pipeDelimited" => '|',
+        _ => ',',
+    };
 }

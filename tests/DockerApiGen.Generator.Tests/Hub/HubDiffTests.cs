@@ -1,5 +1,6 @@
 using DockerApiGen.Generator.Diffing;
 using DockerApiGen.Generator.Pipeline;
+using DockerApiGen.Generator.Surface;
 using DockerApiGen.Generator.Tests.Support;
 
 namespace DockerApiGen.Generator.Tests.Hub;
@@ -41,6 +42,23 @@ public sealed class HubDiffTests(HubFixture fixture)
         {
             Assert.Empty(SpecDiffer.Diff(output.Model, output.Model));
         }
+    }
+
+    [Theory]
+    [InlineData("csharp-type-added", "DockerApiGen.Hub.GroupsClient", ChangeLevel.NonBreaking)]
+    [InlineData("csharp-type-added", "DockerApiGen.Hub.InvitesClient", ChangeLevel.NonBreaking)]
+    [InlineData("csharp-member-added", "DockerApiGen.Hub.HubClient.Groups { get; }", ChangeLevel.NonBreaking)]
+    [InlineData("csharp-constant-changed", "DockerApiGen.Hub.HubClient.ApiVersion", ChangeLevel.NonBreaking)]
+    public async Task The_surface_diff_of_the_snapshots_generated_clients_shows_what_a_user_of_the_package_sees(string rule, string target, ChangeLevel level)
+    {
+        var outputs = await fixture.OutputsAsync();
+        var changes = SurfaceDiffer.Diff(PublicSurface.ReadEntries(outputs[0].Compilation!), PublicSurface.ReadEntries(outputs[1].Compilation!));
+
+        var change = Assert.Single(changes, c => c.RuleId == rule && c.Target == target);
+        Assert.Equal(level, change.Level);
+        Assert.DoesNotContain(changes, c => c.Target.StartsWith("DockerApiGen.Hub.RepositoriesClient", StringComparison.Ordinal)); // the tag calls kept their shape
+        Assert.DoesNotContain(changes, c => c.Target.StartsWith("DockerApiGen.Hub.Http.", StringComparison.Ordinal)); // the runtime is the same code
+        Assert.Empty(SurfaceDiffer.Diff(PublicSurface.ReadEntries(outputs[1].Compilation!), PublicSurface.ReadEntries(outputs[1].Compilation!)));
     }
 
     [Fact]

@@ -151,12 +151,11 @@ public sealed class HandOverWordsTests
         public sealed class FixtureConnection : System.IDisposable
         {
             /// <summary>x</summary>
-            /// <param name="apiVersion">x</param>
             /// <param name="options">x</param>
-            public FixtureConnection(string apiVersion, FixtureOptions? options) => ApiVersion = apiVersion;
+            public FixtureConnection(FixtureOptions? options) => Options = options;
 
             /// <summary>x</summary>
-            public string ApiVersion { get; }
+            public FixtureOptions? Options { get; }
 
             /// <summary>x</summary>
             /// <param name="request">x</param>
@@ -188,9 +187,10 @@ public sealed class HandOverWordsTests
         "Fixture.Api",
         "Fixture API",
         "FixtureJsonContext",
-        new FamilyClient("FixtureApiClient", "Fixture.Runtime.FixtureConnection", "Fixture.Runtime.FixtureOptions") { Server = "server", Summary = "The fixture's operations." })
+        new FamilyClient("FixtureApiClient", "Fixture.Runtime.FixtureConnection", "Fixture.Runtime.FixtureOptions") { PinsVersion = false })
     {
         EmitsProjectFile = false,
+        Server = "the server",
     };
 
     private static async Task<(ApiModel Model, ClientModel Client)> BuildAsync(string operations = Operations)
@@ -252,8 +252,8 @@ public sealed class HandOverWordsTests
         Assert.Contains("return Connection.SendWithHeadersAsync(request, FixtureJsonContext.Default.ThingPage, cancellationToken);", things, StringComparison.Ordinal);
         Assert.Contains("new DockerRequest(HttpMethod.Patch, location, \"SessionAppend\")", sessions, StringComparison.Ordinal);
         Assert.Contains("request.ContentLength(options?.ContentLength);", sessions, StringComparison.Ordinal);
-        Assert.Contains("/// <summary>The fixture's operations.</summary>", entry, StringComparison.Ordinal);
-        Assert.Contains("/// <param name=\"options\">How to reach the server.</param>", entry, StringComparison.Ordinal);
+        Assert.Contains("_connection = new FixtureConnection(options);", entry, StringComparison.Ordinal);
+        Assert.Contains("/// <param name=\"connection\">The connection to the server.</param>", sessions, StringComparison.Ordinal);
         Assert.Equal(files, CodeFormatter.Format(files));
 
         InMemoryCompiler.Compile(Settings.RootNamespace, [.. files, new GeneratedFile("StandIn.cs", StandInRuntime)], TestContext.Current.CancellationToken);

@@ -41,7 +41,10 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
     {
         var comments = File.ReadAllLines(TestRepository.Layout.OperationsPath).Where(l => l.StartsWith("#   ", StringComparison.Ordinal)).ToList();
         var documented = comments.Select(l => l[4..].Split(' ', 2)[0]).ToHashSet(StringComparer.Ordinal);
-        var words = OperationsVocabulary.ResponseKinds.Select(w => w.Text).Concat(OperationsVocabulary.ParameterEncodings.Select(w => w.Text)).ToHashSet(StringComparer.Ordinal);
+        var words = OperationsVocabulary.ResponseKinds.Select(w => w.Text)
+            .Concat(OperationsVocabulary.ParameterEncodings.Select(w => w.Text))
+            .Concat(OperationsVocabulary.ClientNamings.Select(w => w.Text))
+            .ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(words.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
     }
@@ -55,7 +58,7 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
         {
             var problem = Assert.Single(Assert.Throws<GenerationException>(() => OperationsConfig.Load(path)).Problems);
             Assert.Equal((path, 4), (problem.File, problem.Line));
-            Assert.Contains("'telepathy' is not a response kind. Use json, headers, json-stream, progress, output, stream, hijack, websocket, response or json-with-headers.", problem.Message, StringComparison.Ordinal);
+            Assert.Contains("'telepathy' is not a response kind. Use json, headers, json-stream, progress, output, stream, hijack, websocket, paged, exists, response or json-with-headers.", problem.Message, StringComparison.Ordinal);
         }
         finally
         {

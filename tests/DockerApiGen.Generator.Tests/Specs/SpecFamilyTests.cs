@@ -29,7 +29,9 @@ public sealed class SpecFamilyTests
     {
         var hub = Load("hub");
         var march = ApiVersion.Parse("2025-03", VersionScheme.Date);
-        Assert.Equal(("Hub API", VersionScheme.Date, "DOCKERAPIGEN_HUB_SPEC_SOURCE", false), (hub.Title, hub.VersionScheme, hub.MirrorVariable, hub.EmitClients));
+        Assert.Equal(("Hub API", VersionScheme.Date, "DOCKERAPIGEN_HUB_SPEC_SOURCE", true), (hub.Title, hub.VersionScheme, hub.MirrorVariable, hub.EmitClients));
+        Assert.Equal(("HubClient", "DockerApiGen.Hub.Http.HubConnection", false, "Docker Hub"), (hub.Client!.ClassName, hub.Client.Connection, hub.Client.PinsVersion, hub.Server));
+        Assert.True(Load("engine").Client!.PinsVersion);
         Assert.Equal(("DockerApiGen.Hub", "DockerApiGen.Hub", "Hub", "HubJsonContext"), (hub.PackageName(march), hub.RootNamespace(march), hub.SnapshotName(march), hub.JsonContextName));
         Assert.False(hub.HasPackagePerVersion);
         var specLock = SpecLock.Load(hub.LockPath, hub.VersionScheme);
@@ -72,6 +74,7 @@ public sealed class SpecFamilyTests
     [InlineData("jsonContext: 2Context", "/jsonContext", "not a C# class name")]
     [InlineData("package: Docker Api", "/package", "dotted C# name")]
     [InlineData("client: maybe", "/client", "must be a mapping")]
+    [InlineData("client: { class: FamClient, connection: Fam.Http.FamConnection, options: Fam.FamOptions, pinsVersion: sometimes }", "/client/pinsVersion", "must be true or false")]
     public void A_malformed_descriptor_names_the_key_and_its_line(string replacement, string pointer, string message)
     {
         using var temp = new TempFolder();

@@ -6,8 +6,12 @@ namespace DockerApiGen.Generator.Tests.Support;
 /// <summary>Locates the repository and the spec mirror the tests read.</summary>
 public static class TestRepository
 {
-    /// <summary>The repository this test assembly was built from.</summary>
-    public static RepositoryLayout Layout { get; } = RepositoryLayout.Find(AppContext.BaseDirectory);
+    /// <summary>
+    /// The repository this test assembly was built from: the folder above it that holds the solution. (Searching from
+    /// the assembly's folder alone would stop at its copy of specs/, which the referenced dockerapigen tool brings
+    /// into the output so that it works outside a clone; that folder has no src/ and no snapshots.)
+    /// </summary>
+    public static RepositoryLayout Layout { get; } = RepositoryLayout.Find(SolutionFolder());
 
     /// <summary>
     /// The spec source: <c>DOCKERAPIGEN_SPEC_SOURCE</c> when set (CI sets it), else the shared mirror beside
@@ -44,6 +48,19 @@ public static class TestRepository
             var shared = Path.GetFullPath(Path.Combine(Layout.Root, "..", "shared", "specs", "docker-hub"));
             return Directory.Exists(shared) ? shared : null;
         }
+    }
+
+    private static string SolutionFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "DockerApiGen.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
     }
 
     /// <summary>Where the Hub's snapshots are pulled from: <see cref="HubMirror"/>, else upstream.</summary>

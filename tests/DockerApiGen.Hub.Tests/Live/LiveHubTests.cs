@@ -42,6 +42,19 @@ public sealed class LiveHubTests
     }
 
     [Fact]
+    public async Task The_generated_client_lists_and_checks_a_public_repository_s_tags()
+    {
+        using var connection = ConnectOrSkip();
+        using var hub = new HubClient(connection);
+        var tags = await hub.Repositories.ListTagsAsync("library", "busybox", new RepositoryListTagsOptions { PageSize = 5 }, Cancel)
+            .Take(7)
+            .ToListAsync(Cancel);
+        Assert.Equal(7, tags.Select(t => t.Name).Distinct().Count());
+        Assert.True(await hub.Repositories.TagExistsAsync("library", "busybox", tags[0].Name!, Cancel));
+        Assert.False(await hub.Repositories.TagExistsAsync("library", "busybox", "no-such-tag-" + Guid.NewGuid().ToString("N"), Cancel));
+    }
+
+    [Fact]
     public async Task Lists_a_public_repository_s_tags_across_pages()
     {
         using var hub = ConnectOrSkip();

@@ -55,6 +55,9 @@ internal sealed class FakeHub : IAsyncDisposable
     /// <summary>Tags of <c>team/app</c> (private: needs a token) and <c>library/busybox</c> (public).</summary>
     public int TagCount { get; set; } = 25;
 
+    /// <summary>Repositories of every namespace (repo-1…).</summary>
+    public int RepositoryCount { get; set; } = 5;
+
     public NextLinks NextLinkStyle { get; set; } = NextLinks.Absolute;
 
     /// <summary>Answers given, in order, to the next calls of the API (not the token endpoints) before it works normally again.</summary>
@@ -167,6 +170,14 @@ internal sealed class FakeHub : IAsyncDisposable
                 : new Scripted(401, """{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"401","detail":"invalid SCIM token"}""", "application/scim+json");
         }
 
+        // /v2/namespaces/{namespace}/repositories: in Docker's later descriptions, not the pinned ones (docs/hub.md shows how to call it).
+        if (parts is ["v2", "namespaces", var owner, "repositories"] && HttpMethods.IsGet(method))
+        {
+            return owner != "library" && Authenticate(context) is null
+                ? new Scripted(401, """{"detail":"authentication credentials were not provided or are invalid","message":"unauthorized"}""")
+                : RepositoryPage(context, owner);
+        }
+
         // /v2/namespaces/{namespace}/repositories/{repository}/tags[/{tag}]
         if (parts is ["v2", "namespaces", var ns, "repositories", var repo, "tags", ..])
         {
@@ -275,6 +286,21 @@ internal sealed class FakeHub : IAsyncDisposable
         var hasNext = first + size < TagCount;
         var next = NextLinkStyle == NextLinks.Repeating && page >= 2 ? Link(1) : hasNext ? Link(page + 1) : null;
         var answer = new Dictionary<string, object?> { ["count"] = TagCount, ["next"] = next, ["previous"] = page > 1 ? Link(page - 1) : null, ["results"] = results };
+        return new Scripted(200, JsonSerializer.Serialize(answer));
+    }
+
+    /// <summary>A page of a namespace's repositories (<see cref="RepositoryCount"/>, named repo-1…), linked as the Hub links them.</summary>
+    private Scripted RepositoryPage(HttpContext context, string owner)
+    {
+        var query = context.Request.Query;
+        var page = int.TryParse(query["page"], out var p) && p > 0 ? p : 1;
+        var size = int.TryParse(query["page_size"], out var s) && s > 0 ? Math.Min(s, 100) : 10;
+        var first = (page - 1) * size;
+        var results = Enumerable.Range(first + 1, Math.Max(0, Math.Min(size, RepositoryCount - first)))
+            .Select(n => new Dictionary<string, object> { ["name"] = "repo-" + n.ToString(CultureInfo.InvariantCulture), ["namespace"] = owner, ["pull_count"] = 10 * n, ["is_private"] = false })
+            .ToList();
+        string Link(int target) => BaseAddress.GetLeftPart(UriPartial.Authority) + string.Format(CultureInfo.InvariantCulture, "/v2/namespaces/{0}/repositories?page={1}&page_size={2}", owner, target, size);
+        var answer = new Dictionary<string, object?> { ["count"] = RepositoryCount, ["next"] = first + size < RepositoryCount ? Link(page + 1) : null, ["previous"] = page > 1 ? Link(page - 1) : null, ["results"] = results };
         return new Scripted(200, JsonSerializer.Serialize(answer));
     }
 

@@ -14,7 +14,7 @@ using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>The Base operations of the Docker Registry API v1.1 (<c>docker.Api</c>). Methods are virtual so that tests can replace them.</summary>
+/// <summary>The Base operations of the Docker Registry API v1.1 (<c>registryapi.Api</c>). Methods are virtual so that tests can replace them.</summary>
 public class ApiClient
 {
     private readonly RegistryConnection? _connection;

@@ -14,7 +14,7 @@ using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>The Blobs operations of the Docker Registry API v1.1 (<c>docker.Blobs</c>). Methods are virtual so that tests can replace them.</summary>
+/// <summary>The Blobs operations of the Docker Registry API v1.1 (<c>registryapi.Blobs</c>). Methods are virtual so that tests can replace them.</summary>
 public class BlobsClient
 {
     private readonly RegistryConnection? _connection;
@@ -42,7 +42,7 @@ public class BlobsClient
     /// <param name="name">The repository, e.g. <c>library/busybox</c>; its slashes are part of the path, not escaped.</param>
     /// <param name="digest">A content digest.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the daemon has answered.</returns>
+    /// <returns>A task that completes when the registry has answered.</returns>
     [DockerOperation("BlobDelete", "DELETE", "/v2/{name}/blobs/{digest}")]
     public virtual Task DeleteAsync(string name, string digest, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>The Catalog operations of the Docker Registry API v1.1 (<c>docker.Catalog</c>). Methods are virtual so that tests can replace them.</summary>
+/// <summary>The Catalog operations of the Docker Registry API v1.1 (<c>registryapi.Catalog</c>). Methods are virtual so that tests can replace them.</summary>
 public class CatalogClient
 {
     private readonly RegistryConnection? _connection;

@@ -15,7 +15,7 @@ using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>The Manifests operations of the Docker Registry API v1.1 (<c>docker.Manifests</c>). Methods are virtual so that tests can replace them.</summary>
+/// <summary>The Manifests operations of the Docker Registry API v1.1 (<c>registryapi.Manifests</c>). Methods are virtual so that tests can replace them.</summary>
 public class ManifestsClient
 {
     private readonly RegistryConnection? _connection;
@@ -47,7 +47,7 @@ public class ManifestsClient
     /// <param name="name">The repository, e.g. <c>library/busybox</c>; its slashes are part of the path, not escaped.</param>
     /// <param name="reference">A tag or a digest.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the daemon has answered.</returns>
+    /// <returns>A task that completes when the registry has answered.</returns>
     [DockerOperation("ManifestDelete", "DELETE", "/v2/{name}/manifests/{reference}")]
     public virtual Task DeleteAsync(string name, string reference, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>The Referrers operations of the Docker Registry API v1.1 (<c>docker.Referrers</c>). Methods are virtual so that tests can replace them.</summary>
+/// <summary>The Referrers operations of the Docker Registry API v1.1 (<c>registryapi.Referrers</c>). Methods are virtual so that tests can replace them.</summary>
 public class ReferrersClient
 {
     private readonly RegistryConnection? _connection;

@@ -15,7 +15,7 @@ using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>The Tags operations of the Docker Registry API v1.1 (<c>docker.Tags</c>). Methods are virtual so that tests can replace them.</summary>
+/// <summary>The Tags operations of the Docker Registry API v1.1 (<c>registryapi.Tags</c>). Methods are virtual so that tests can replace them.</summary>
 public class TagsClient
 {
     private readonly RegistryConnection? _connection;

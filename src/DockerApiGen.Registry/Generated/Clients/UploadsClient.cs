@@ -15,7 +15,7 @@ using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>The Uploads operations of the Docker Registry API v1.1 (<c>docker.Uploads</c>). Methods are virtual so that tests can replace them.</summary>
+/// <summary>The Uploads operations of the Docker Registry API v1.1 (<c>registryapi.Uploads</c>). Methods are virtual so that tests can replace them.</summary>
 public class UploadsClient
 {
     private readonly RegistryConnection? _connection;
@@ -76,7 +76,7 @@ public class UploadsClient
     /// latest answer as given, query included (it may carry state such as <c>_state</c> that changes each time).</para>
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the daemon has answered.</returns>
+    /// <returns>A task that completes when the registry has answered.</returns>
     [DockerOperation("BlobUploadCancel", "DELETE", "/v2/{name}/blobs/uploads/{reference}")]
     public virtual Task CancelAsync(Uri location, CancellationToken cancellationToken = default)
     {

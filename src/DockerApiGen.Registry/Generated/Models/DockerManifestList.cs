@@ -25,7 +25,7 @@ public sealed partial class DockerManifestList
     [JsonPropertyName("manifests")]
     public IList<Descriptor>? Manifests { get; set; }
 
-    /// <summary>JSON fields that this API version's spec does not declare (from a newer daemon, for example), kept so that they round-trip.</summary>
+    /// <summary>JSON fields that this version's spec does not declare (ones the registry added later, for example), kept so that they round-trip.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

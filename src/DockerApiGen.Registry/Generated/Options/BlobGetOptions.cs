@@ -8,7 +8,7 @@ using System.Text;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>Optional parameters of BlobGet (<c>GET /v2/{name}/blobs/{digest}</c>). Null properties are not sent, so the daemon's defaults apply.</summary>
+/// <summary>Optional parameters of BlobGet (<c>GET /v2/{name}/blobs/{digest}</c>). Null properties are not sent, so the registry's defaults apply.</summary>
 public sealed class BlobGetOptions
 {
     /// <summary>A byte range of the blob, e.g. <c>bytes=1048576-</c>.</summary>

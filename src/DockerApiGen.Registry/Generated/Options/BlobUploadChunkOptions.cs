@@ -8,7 +8,7 @@ using System.Text;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>Optional parameters of BlobUploadChunk (<c>PATCH /v2/{name}/blobs/uploads/{reference}</c>). Null properties are not sent, so the daemon's defaults apply.</summary>
+/// <summary>Optional parameters of BlobUploadChunk (<c>PATCH /v2/{name}/blobs/uploads/{reference}</c>). Null properties are not sent, so the registry's defaults apply.</summary>
 public sealed class BlobUploadChunkOptions
 {
     /// <summary>The chunk's inclusive byte range in the blob, <c>start-end</c> (no unit).</summary>

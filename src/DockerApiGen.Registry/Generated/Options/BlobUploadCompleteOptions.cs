@@ -8,7 +8,7 @@ using System.Text;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>Optional parameters of BlobUploadComplete (<c>PUT /v2/{name}/blobs/uploads/{reference}</c>). Null properties are not sent, so the daemon's defaults apply.</summary>
+/// <summary>Optional parameters of BlobUploadComplete (<c>PUT /v2/{name}/blobs/uploads/{reference}</c>). Null properties are not sent, so the registry's defaults apply.</summary>
 public sealed class BlobUploadCompleteOptions
 {
     /// <summary>The last chunk's range, when the body holds one.</summary>

@@ -8,7 +8,7 @@ using System.Text;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>Optional parameters of BlobUploadCreate (<c>POST /v2/{name}/blobs/uploads/</c>). Null properties are not sent, so the daemon's defaults apply.</summary>
+/// <summary>Optional parameters of BlobUploadCreate (<c>POST /v2/{name}/blobs/uploads/</c>). Null properties are not sent, so the registry's defaults apply.</summary>
 public sealed class BlobUploadCreateOptions
 {
     /// <summary>The digest of the blob sent as the body (single-request upload).</summary>

@@ -8,7 +8,7 @@ using System.Text;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>Optional parameters of CatalogList (<c>GET /v2/_catalog</c>). Null properties are not sent, so the daemon's defaults apply.</summary>
+/// <summary>Optional parameters of CatalogList (<c>GET /v2/_catalog</c>). Null properties are not sent, so the registry's defaults apply.</summary>
 public sealed class CatalogListOptions
 {
     /// <summary>At most this many entries in the answer.</summary>

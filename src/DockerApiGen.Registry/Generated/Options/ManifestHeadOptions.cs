@@ -8,7 +8,7 @@ using System.Text;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>Optional parameters of ManifestHead (<c>HEAD /v2/{name}/manifests/{reference}</c>). Null properties are not sent, so the daemon's defaults apply.</summary>
+/// <summary>Optional parameters of ManifestHead (<c>HEAD /v2/{name}/manifests/{reference}</c>). Null properties are not sent, so the registry's defaults apply.</summary>
 public sealed class ManifestHeadOptions
 {
     /// <summary>The manifest media types the client can read, most preferred first.</summary>

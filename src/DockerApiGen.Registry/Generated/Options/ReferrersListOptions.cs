@@ -8,7 +8,7 @@ using System.Text;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>Optional parameters of ReferrersList (<c>GET /v2/{name}/referrers/{digest}</c>). Null properties are not sent, so the daemon's defaults apply.</summary>
+/// <summary>Optional parameters of ReferrersList (<c>GET /v2/{name}/referrers/{digest}</c>). Null properties are not sent, so the registry's defaults apply.</summary>
 public sealed class ReferrersListOptions
 {
     /// <summary>Only referrers of this artifact type; <c>OCI-Filters-Applied</c> says whether the registry applied it.</summary>

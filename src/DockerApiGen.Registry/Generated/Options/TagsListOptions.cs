@@ -8,7 +8,7 @@ using System.Text;
 
 namespace DockerApiGen.Registry;
 
-/// <summary>Optional parameters of TagsList (<c>GET /v2/{name}/tags/list</c>). Null properties are not sent, so the daemon's defaults apply.</summary>
+/// <summary>Optional parameters of TagsList (<c>GET /v2/{name}/tags/list</c>). Null properties are not sent, so the registry's defaults apply.</summary>
 public sealed class TagsListOptions
 {
     /// <summary>At most this many entries in the answer.</summary>

@@ -8,6 +8,6 @@ namespace DockerApiGen.Hub.Json;
 [JsonSerializable(typeof(UsersLoginRequest))]
 [JsonSerializable(typeof(TwoFactorLoginRequest))]
 [JsonSerializable(typeof(TokenAnswer))]
-internal sealed partial class HubJsonContext : JsonSerializerContext
+internal sealed partial class HubRuntimeJsonContext : JsonSerializerContext
 {
 }
