@@ -86,7 +86,8 @@ public static class ClientEmitter
 
         var httpMethod = $"{file.Type(KnownTypes.HttpMethod)}.{operation.Method[0]}{operation.Method[1..].ToLowerInvariant()}";
         var noTimeLimit = method.Answer.NoTimeLimit ? $" {{ {NoTimeLimitProperty} = true }}" : string.Empty;
-        writer.Line($"var request = new {file.Type(KnownTypes.DockerRequest)}({httpMethod}, {Path(method.Path)}, {ObjectEmitter.Literal(operation.OperationId)}){noTimeLimit};");
+        var address = method.Location ?? Path(method.Path);
+        writer.Line($"var request = new {file.Type(KnownTypes.DockerRequest)}({httpMethod}, {address}, {ObjectEmitter.Literal(operation.OperationId)}){noTimeLimit};");
         foreach (var value in method.Request)
         {
             writer.Line(RequestStatement(file, value, context));
@@ -96,7 +97,7 @@ public static class ClientEmitter
         writer.Close();
     }
 
-    /// <summary>The path as a literal, or an interpolated string whose holes the runtime escapes whole.</summary>
+    /// <summary>The path as a literal, or an interpolated string whose holes the runtime escapes (whole, or as their format says).</summary>
     private static string Path(IReadOnlyList<PathSegment> segments)
     {
         if (segments.All(s => !s.IsParameter))
@@ -104,7 +105,9 @@ public static class ClientEmitter
             return ObjectEmitter.Literal(string.Concat(segments.Select(s => s.Text)));
         }
 
-        var text = string.Concat(segments.Select(s => s.IsParameter ? $"{{{s.Text}}}" : s.Text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)));
+        var text = string.Concat(segments.Select(s => s.IsParameter
+            ? s.Format is { } format ? $"{{{s.Text}:{format}}}" : $"{{{s.Text}}}"
+            : s.Text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)));
         return "$" + ObjectEmitter.Literal(text);
     }
 
@@ -124,6 +127,7 @@ public static class ClientEmitter
             (RequestTarget.Header, WireEncoding.EnumValue) => $"request.Header({wire}, {enumValue});",
             (RequestTarget.ContentType, WireEncoding.Text) => $"request.ContentType({source});",
             (RequestTarget.ContentType, WireEncoding.EnumValue) => $"request.ContentType({enumValue});",
+            (RequestTarget.ContentLength, WireEncoding.Text) => $"request.ContentLength({source});",
             (RequestTarget.Body, WireEncoding.Json) when value.ContentType is { } mediaType => $"request.JsonBody({source}, {context}.{value.Json!.PropertyName}).ContentType({ObjectEmitter.Literal(mediaType)});",
             (RequestTarget.Body, WireEncoding.Json) => $"request.JsonBody({source}, {context}.{value.Json!.PropertyName});",
             (RequestTarget.Body, WireEncoding.Stream) => $"request.StreamBody({source}, {ObjectEmitter.Literal(value.ContentType!)});",
@@ -155,6 +159,8 @@ public static class ClientEmitter
             AnswerKind.Hijack when answer.Detach is { } detach => $"Connection.HijackAsync(request, {ObjectEmitter.Literal(answer.Upgrade!)}, detached: {detach.Parameter}{(detach.BodyIsOptional ? "?." : ".")}{detach.Property} == true, {token})",
             AnswerKind.Hijack => $"Connection.HijackAsync(request, {ObjectEmitter.Literal(answer.Upgrade!)}, {token})",
             AnswerKind.WebSocket => $"Connection.ConnectWebSocketAsync(request, {token})",
+            AnswerKind.Response => $"Connection.SendForResponseAsync(request, {token})",
+            AnswerKind.JsonWithHeaders => $"Connection.SendWithHeadersAsync(request, {metadata}, {token})",
             AnswerKind.Paged => $"Connection.ItemsAsync(request, {metadata}, static p => p.{answer.Paging!.Items}, static p => p.{answer.Paging.Next}, {token})",
             AnswerKind.Exists => $"Connection.SendForExistenceAsync(request, {token})",
             _ => throw new InvalidOperationException($"Unknown answer kind {answer.Kind}."),

@@ -54,7 +54,8 @@ public static class SpecLoader
         try
         {
             var schemaType = format == SpecFormat.OpenApi3 ? SchemaType.OpenApi3 : SchemaType.Swagger2;
-            document = await OpenApiDocument.FromJsonAsync(json.ToJsonString(), file, schemaType, null, cancellationToken).ConfigureAwait(false);
+            var forNSwag = format == SpecFormat.OpenApi3 ? HeaderComponents.Inline(json) : json;
+            document = await OpenApiDocument.FromJsonAsync(forNSwag.ToJsonString(), file, schemaType, null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {

@@ -27,9 +27,12 @@ public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, Ope
             case ResponseKind.Json:
                 return Json(operation, schema, optional: success.Any(r => r.Type is null), declared.NoTimeout);
             case ResponseKind.Headers:
+            {
                 var lastDot = declared.Result!.LastIndexOf('.');
                 var result = new NamedTypeName(declared.Result[..lastDot], declared.Result[(lastDot + 1)..]);
                 return Simple(AnswerKind.Headers, Task(result), result, $"What the answer's headers say, read as {result.Name}.", declared.NoTimeout);
+            }
+
             case ResponseKind.JsonStream:
             {
                 var message = declared.Message is { } name ? new NamedRef(name) : schema;
@@ -86,6 +89,22 @@ public sealed class AnswerPlanner(TypeMapper types, JsonContextPlanner json, Ope
                 return PagedAnswers.Paged(operation, schema, declared, types, json, config.File, report);
             case ResponseKind.Exists:
                 return PagedAnswers.Exists(declared.NoTimeout);
+            case ResponseKind.Response:
+                // Bodies may stream either way (a blob up or down), so only the caller's token ends the call.
+                return Simple(AnswerKind.Response, Task(KnownTypes.HttpResponseMessage), KnownTypes.HttpResponseMessage, "The answer itself: its status, its headers and its body, not yet read (a download streams from it); dispose it. An error status throws instead.", noTimeLimit: true);
+            case ResponseKind.JsonWithHeaders:
+            {
+                if (schema is null || schema is PrimitiveRef { Kind: PrimitiveKind.Binary } or AnyRef)
+                {
+                    report(operation, $"'{operation.OperationId}' is declared json-with-headers in {config.File}, but its 2xx answer has no JSON schema in this version.");
+                    return null;
+                }
+
+                var lastDot = declared.Result!.LastIndexOf('.');
+                var item = types.NameOf(schema);
+                var wrapper = new NamedTypeName(declared.Result[..lastDot], declared.Result[(lastDot + 1)..]).Of(item);
+                return new Answer(AnswerKind.JsonWithHeaders, Task(wrapper), item, json.Entry(schema), null, declared.NoTimeout, null, $"The answer's JSON with its headers, as {wrapper.Name}.");
+            }
             default:
                 throw new InvalidOperationException($"Unknown response kind {declared.Kind}.");
         }

@@ -122,12 +122,23 @@ public sealed record ClientMethod(
     IReadOnlyList<MethodParameter> Parameters,
     OptionsClass? Options,
     IReadOnlyList<RequestValue> Request,
-    Answer Answer);
+    Answer Answer)
+{
+    /// <summary>
+    /// The positional parameter holding the URL the request goes to (an earlier answer's <c>Location</c>), when the
+    /// operation is declared so; <see cref="Path"/> is then only its documentation.
+    /// </summary>
+    public string? Location { get; init; }
+}
 
-/// <summary>A piece of a path template: literal text, or a path parameter (escaped whole when sent).</summary>
+/// <summary>A piece of a path template: literal text, or a path parameter (escaped whole when sent, unless <see cref="Format"/> says otherwise).</summary>
 /// <param name="Text">The literal text, or the C# name of the parameter.</param>
 /// <param name="IsParameter">Whether this is a parameter.</param>
-public sealed record PathSegment(string Text, bool IsParameter);
+public sealed record PathSegment(string Text, bool IsParameter)
+{
+    /// <summary>How the runtime's path handler escapes the parameter (its format, <c>segments</c>); null: escaped whole.</summary>
+    public string? Format { get; init; }
+}
 
 /// <summary>A positional parameter of a method.</summary>
 /// <param name="Name">The C# name.</param>
@@ -161,6 +172,9 @@ public enum RequestTarget
 
     /// <summary>The body's <c>Content-Type</c> (a header parameter the spec declares).</summary>
     ContentType,
+
+    /// <summary>The body's <c>Content-Length</c> (a header parameter the spec declares).</summary>
+    ContentLength,
 
     /// <summary>The body.</summary>
     Body,
@@ -245,6 +259,12 @@ public enum AnswerKind
 
     /// <summary>Whether the resource exists: true on a 2xx, false on 404.</summary>
     Exists,
+
+    /// <summary>The answer itself (status, headers, unread body), for hand-written code to read.</summary>
+    Response,
+
+    /// <summary>The 2xx body as JSON, with the answer's headers, in a runtime wrapper type.</summary>
+    JsonWithHeaders,
 }
 
 /// <summary>What a method returns.</summary>

@@ -21,6 +21,7 @@ public sealed class ClientModelBuilder
     private readonly JsonContextPlanner _json;
     private readonly ParameterBinder _binder;
     private readonly AnswerPlanner _answers;
+    private readonly PathPlanner _paths;
     private readonly List<SpecProblem> _problems = [];
 
     private ClientModelBuilder(ApiModel model, OperationsConfig config, PackageNames names)
@@ -32,6 +33,7 @@ public sealed class ClientModelBuilder
         _json = new JsonContextPlanner(model, _types);
         _binder = new ParameterBinder(_types, _json, config, Report);
         _answers = new AnswerPlanner(_types, _json, config, Report, names.Server);
+        _paths = new PathPlanner(config, Report);
     }
 
     /// <summary>Builds the client model of a version.</summary>
@@ -148,15 +150,28 @@ public sealed class ClientModelBuilder
         var values = new List<RequestValue>();
         RequestValue? body = null;
         RequestValue? contentType = null;
+        RequestValue? contentLength = null;
         var options = new List<OptionProperty>();
         var ok = true;
+        var path = _paths.Plan(operation);
+        if (path is null)
+        {
+            return null;
+        }
+
         foreach (var parameter in operation.Parameters)
         {
             switch (parameter.Location)
             {
-                case ParameterLocation.Path:
-                    // Escaped whole when the path is built (an empty value is refused there), so no separate check.
+                case ParameterLocation.Path when path.Location is null:
+                    // Escaped when the path is built (an empty value is refused there), so no separate check.
                     pathParameters.Add(new MethodParameter(parameter.Name, _types.NameOf(parameter.Type), false, false, ParameterDoc(parameter)));
+                    break;
+                case ParameterLocation.Path when path.LocationOf == parameter.Name:
+                    pathParameters.Add(new MethodParameter(path.Location!, KnownTypes.Uri, false, true, PathPlanner.LocationDoc(parameter, ParameterDoc(parameter))));
+                    break;
+                case ParameterLocation.Path:
+                    // Part of the template the location stands for: the URL already holds it.
                     break;
                 case ParameterLocation.Query or ParameterLocation.Header:
                 {
@@ -192,6 +207,10 @@ public sealed class ClientModelBuilder
                     {
                         contentType = value;
                     }
+                    else if (binding.Target == RequestTarget.ContentLength)
+                    {
+                        contentLength = value;
+                    }
                     else
                     {
                         values.Add(value);
@@ -223,7 +242,7 @@ public sealed class ClientModelBuilder
             }
         }
 
-        // The body before its Content-Type, which overrides the body's default.
+        // The body before its Content-Type and Content-Length, which are set on it.
         if (body is not null)
         {
             values.Add(body);
@@ -232,6 +251,11 @@ public sealed class ClientModelBuilder
         if (contentType is not null)
         {
             values.Add(contentType);
+        }
+
+        if (contentLength is not null)
+        {
+            values.Add(contentLength);
         }
 
         var answer = _answers.Plan(operation);
@@ -250,37 +274,7 @@ public sealed class ClientModelBuilder
         }
 
         IEnumerable<MethodParameter> parameters = [.. pathParameters, .. required, .. bodies.Where(b => !b.IsOptional), .. bodies.Where(b => b.IsOptional)];
-        return new ClientMethod(baseName + "Async", operation, PathSegments(operation), parameters.ToList(), optionsClass, values, answer);
-    }
-
-    /// <summary>Splits a path template into literal text and parameters (by their C# names).</summary>
-    private static List<PathSegment> PathSegments(OperationModel operation)
-    {
-        var names = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).ToDictionary(p => p.WireName, p => p.Name, StringComparer.Ordinal);
-        var segments = new List<PathSegment>();
-        var path = operation.Path;
-        var start = 0;
-        while (start < path.Length)
-        {
-            var open = path.IndexOf('{', start);
-            var close = open < 0 ? -1 : path.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                segments.Add(new PathSegment(path[start..], false));
-                break;
-            }
-
-            if (open > start)
-            {
-                segments.Add(new PathSegment(path[start..open], false));
-            }
-
-            var wire = path[(open + 1)..close];
-            segments.Add(names.TryGetValue(wire, out var name) ? new PathSegment(name, true) : new PathSegment(path[open..(close + 1)], false));
-            start = close + 1;
-        }
-
-        return segments;
+        return new ClientMethod(baseName + "Async", operation, path.Segments, parameters.ToList(), optionsClass, values, answer) { Location = path.Location };
     }
 
     /// <summary>The wire name a C# name is made from: headers lose the <c>X-</c> of custom headers (X-Registry-Auth → RegistryAuth).</summary>

@@ -61,6 +61,12 @@ public static class KnownTypes
     /// <summary><c>HttpMethod</c>.</summary>
     public static NamedTypeName HttpMethod { get; } = new("System.Net.Http", "HttpMethod");
 
+    /// <summary><c>System.Net.Http.HttpResponseMessage</c>.</summary>
+    public static NamedTypeName HttpResponseMessage { get; } = new("System.Net.Http", "HttpResponseMessage");
+
+    /// <summary><c>System.Uri</c>.</summary>
+    public static NamedTypeName Uri { get; } = new("System", "Uri");
+
     /// <summary><c>JsonElement</c>.</summary>
     public static NamedTypeName JsonElement { get; } = new(Json, "JsonElement", true);
 

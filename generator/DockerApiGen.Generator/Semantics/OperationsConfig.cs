@@ -44,6 +44,12 @@ public enum ResponseKind
 
     /// <summary>Whether the resource exists: true on a 2xx, false on 404.</summary>
     Exists,
+
+    /// <summary>The answer itself, for hand-written code to read.</summary>
+    Response,
+
+    /// <summary>JSON of the 2xx schema with the answer's headers.</summary>
+    JsonWithHeaders,
 }
 
 /// <summary>How the client's areas and methods are named (the words are in <see cref="OperationsVocabulary"/>).</summary>
@@ -65,7 +71,7 @@ public enum ClientNames
 /// <param name="Line">Where it is declared.</param>
 public sealed record ResponseSemantics(string OperationId, ResponseKind Kind, string? Message, string Upgrade, bool NoTimeout, int? Line)
 {
-    /// <summary>For <see cref="ResponseKind.Headers"/>: the runtime type (full name) whose static <c>FromHeaders</c> reads the answer.</summary>
+    /// <summary>For <see cref="ResponseKind.Headers"/>: the runtime type (full name) whose static <c>FromHeaders</c> reads the answer; for <see cref="ResponseKind.JsonWithHeaders"/>: the runtime's generic type (full name, without its type argument) the connection returns.</summary>
     public string? Result { get; init; }
 
     /// <summary>For <see cref="ResponseKind.Hijack"/>: the body property (wire name) whose <c>true</c> asks the daemon for no session (exec start's <c>Detach</c>).</summary>
@@ -104,6 +110,15 @@ public enum ParameterEncoding
 
     /// <summary>Registry → credentials, as base64url JSON.</summary>
     RegistryConfig,
+
+    /// <summary>A path parameter of several segments: each escaped, the slashes kept.</summary>
+    Segments,
+
+    /// <summary>A path parameter that is the URL an earlier answer's <c>Location</c> gave.</summary>
+    Location,
+
+    /// <summary>A body sent as the caller's bytes.</summary>
+    Bytes,
 }
 
 /// <summary>A declared parameter encoding.</summary>
@@ -309,11 +324,20 @@ public sealed record OperationsConfig(
                 }
 
                 var result = Optional(value, "result");
-                if ((kind == ResponseKind.Headers) != (result is not null))
+                var needsResult = kind is ResponseKind.Headers or ResponseKind.JsonWithHeaders;
+                if (needsResult != (result is not null))
                 {
-                    throw Problem(pointer, kind == ResponseKind.Headers
-                        ? $"The headers answer of '{operation}' needs a `result`: the runtime type whose static FromHeaders reads it."
-                        : "`result` is only for the headers kind.");
+                    throw Problem(pointer, kind switch
+                    {
+                        ResponseKind.Headers => $"The headers answer of '{operation}' needs a `result`: the runtime type whose static FromHeaders reads it.",
+                        ResponseKind.JsonWithHeaders => $"The json-with-headers answer of '{operation}' needs a `result`: the runtime's generic type (full name) that carries the JSON and the headers.",
+                        _ => "`result` is only for the headers and json-with-headers kinds.",
+                    });
+                }
+
+                if (result is not null && !(result.Contains('.', StringComparison.Ordinal) && result.Split('.').All(Identifiers.IsValidIdentifier)))
+                {
+                    throw Problem(pointer + "/result", $"`result` of '{operation}' must be the full name of a runtime type (namespace and name), not '{result}'.");
                 }
 
                 var detachedBy = Optional(value, "detachedBy");

@@ -26,6 +26,8 @@ public static class OperationsVocabulary
         new("websocket", ResponseKind.WebSocket, "a websocket through the same transport"),
         new("paged", ResponseKind.Paged, "a paged list (`results` and a `next` link, or the properties `items` and `next` name): IAsyncEnumerable of its entries, pages fetched as they are read"),
         new("exists", ResponseKind.Exists, "whether the resource exists (HEAD): true on a 2xx, false on 404"),
+        new("response", ResponseKind.Response, "the answer itself (HttpResponseMessage: status, headers, the body not yet read) for the package's hand-written code to read; no time limit"),
+        new("json-with-headers", ResponseKind.JsonWithHeaders, "JSON of the 2xx schema with the answer's headers, as the runtime's generic type `result` of it"),
     ];
 
     /// <summary>How the client's areas and methods are named (<c>clientNames: …</c>).</summary>
@@ -35,7 +37,7 @@ public static class OperationsVocabulary
         new("paths", ClientNames.Paths, "area and method from each operation's method and path (README, \"Operation names\"; `operationNames` where the rule reads badly)"),
     ];
 
-    /// <summary>The parameter encodings (<c>parameters: - { encoding: … }</c>).</summary>
+    /// <summary>The parameter encodings (<c>parameters: - { encoding: … }</c>): query and header parameters, and path parameters and bodies where a word says so.</summary>
     public static IReadOnlyList<Word<ParameterEncoding>> ParameterEncodings { get; } =
     [
         new("filters", ParameterEncoding.Filters, "DockerApiGen.Runtime.Query.DockerFilters, sent as JSON"),
@@ -45,6 +47,9 @@ public static class OperationsVocabulary
         new("json-list", ParameterEncoding.JsonList, "a list of the model type `type`, sent as one JSON array"),
         new("registry-auth", ParameterEncoding.RegistryAuth, "DockerApiGen.Runtime.Auth.RegistryCredentials, sent as base64url JSON"),
         new("registry-config", ParameterEncoding.RegistryConfig, "registry → RegistryCredentials, sent as base64url JSON"),
+        new("segments", ParameterEncoding.Segments, "a path parameter of `/`-separated segments (a repository name): each segment escaped, the slashes kept"),
+        new("location", ParameterEncoding.Location, "a path parameter that is a URL an earlier answer's Location gave (System.Uri): the request goes there, query included"),
+        new("bytes", ParameterEncoding.Bytes, "a body sent as the caller's bytes (a Stream, never re-serialized), whatever the spec's schemas"),
     ];
 
     /// <summary>Finds the meaning of a word.</summary>

@@ -46,6 +46,14 @@ public sealed class ParameterBinder(TypeMapper types, JsonContextPlanner json, O
             return Declared(operation, parameter, declared, target);
         }
 
+        // The body's length is a content header: it is set on the body, never sent as a header of its own.
+        if (isHeader && string.Equals(parameter.WireName, "Content-Length", StringComparison.OrdinalIgnoreCase))
+        {
+            return parameter.Type is PrimitiveRef { Kind: PrimitiveKind.Int64 or PrimitiveKind.Int32 }
+                ? new ParameterBinding(KnownTypes.Int64, RequestTarget.ContentLength, WireEncoding.Text, null, null, false)
+                : Unsupported(operation, parameter);
+        }
+
         var enumKind = parameter.Type is NamedRef named && types.Find(named.Name) is EnumType enumType ? enumType.Kind : (EnumKind?)null;
         if (isContentType)
         {
@@ -82,6 +90,13 @@ public sealed class ParameterBinder(TypeMapper types, JsonContextPlanner json, O
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(parameter);
+        if (config.ParameterOf(operation.OperationId, parameter.WireName) is { Encoding: ParameterEncoding.Bytes })
+        {
+            // The caller's bytes whatever the schemas say (content that must arrive byte-exact); the operation's
+            // Content-Type parameter, when it has one, names what they are.
+            return new BodyBinding(KnownTypes.Stream, WireEncoding.Stream, null, "application/octet-stream");
+        }
+
         switch (parameter.Type)
         {
             case PrimitiveRef { Kind: PrimitiveKind.Binary or PrimitiveKind.String }:
@@ -148,6 +163,9 @@ public sealed class ParameterBinder(TypeMapper types, JsonContextPlanner json, O
                 return new ParameterBinding(KnownTypes.RegistryCredentials, target, WireEncoding.Text, null, null, true);
             case ParameterEncoding.RegistryConfig:
                 return new ParameterBinding(KnownTypes.IReadOnlyDictionary.Of(KnownTypes.String, KnownTypes.RegistryCredentials), target, WireEncoding.Text, null, null, true);
+            case ParameterEncoding.Segments or ParameterEncoding.Location or ParameterEncoding.Bytes:
+                report(operation, $"Parameter '{parameter.WireName}' of '{operation.OperationId}' is declared `{declared.Encoding}` in {config.File} (line {declared.Line}), which is for {(declared.Encoding == ParameterEncoding.Bytes ? "bodies" : "path parameters")}, not query or header parameters.");
+                return null;
             default:
                 throw new InvalidOperationException($"Unknown encoding {declared.Encoding}.");
         }

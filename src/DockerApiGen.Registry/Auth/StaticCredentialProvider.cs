@@ -23,6 +23,9 @@ public sealed class StaticCredentialProvider : IRegistryCredentialProvider
         }
     }
 
+    /// <summary>No logins: every registry is accessed anonymously (rather than with the docker configuration's logins).</summary>
+    public static StaticCredentialProvider Anonymous { get; } = new(new Dictionary<string, RegistryCredentials>());
+
     /// <summary>One login for one registry.</summary>
     /// <param name="registry">The registry, <c>host[:port]</c>.</param>
     /// <param name="username">The user name.</param>

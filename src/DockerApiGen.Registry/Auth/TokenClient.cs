@@ -134,7 +134,7 @@ internal sealed class TokenClient(
         TokenResponse? parsed = null;
         try
         {
-            parsed = JsonSerializer.Deserialize(body, RegistryJsonContext.Default.TokenResponse);
+            parsed = JsonSerializer.Deserialize(body, RegistryRuntimeJsonContext.Default.TokenResponse);
         }
         catch (JsonException)
         {

@@ -4,7 +4,17 @@ namespace DockerApiGen.Registry.Auth;
 internal sealed class TransportSecurity(IReadOnlyCollection<string> allowedPlainHttpHosts)
 {
     public bool MaySendSecretsTo(Uri uri)
-        => uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback || allowedPlainHttpHosts.Contains(uri.Authority, StringComparer.OrdinalIgnoreCase);
+        => uri.Scheme == Uri.UriSchemeHttps || IsLoopback(uri) || allowedPlainHttpHosts.Contains(uri.Authority, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Loopback, read from the host text: <see cref="Uri.IsLoopback"/> was seen to turn false for a URL that had been
+    /// sent before (a flag of the Uri lost along the way), which would refuse credentials to a loopback registry.
+    /// </summary>
+    internal static bool IsLoopback(Uri uri)
+    {
+        var host = uri.Host.TrimStart('[').TrimEnd(']');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
+    }
 
     /// <summary>Throws when a Bearer realm may not be used from this registry, with or without credentials.</summary>
     public void CheckRealm(Uri registry, Uri realm, bool withCredentials)

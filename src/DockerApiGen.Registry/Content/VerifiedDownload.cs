@@ -67,18 +67,24 @@ public static class VerifiedDownload
         return new VerifyingReadStream(body, requested, size ?? response.Content.Headers.ContentLength, what);
     }
 
+    /// <summary>The digest an answer announces in <c>Docker-Content-Digest</c>, or null when it has none.</summary>
+    /// <param name="response">The answer.</param>
+    /// <exception cref="InvalidDataException">The header is there but is not a digest this client can check.</exception>
+    internal static Digest? Announced(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Docker-Content-Digest", out var values) || values.FirstOrDefault() is not { } header)
+        {
+            return null;
+        }
+
+        return Digest.TryParse(header.Trim(), out var parsed, out var error)
+            ? parsed
+            : throw new InvalidDataException($"The {Describe(response)} came with a malformed Docker-Content-Digest: {error}");
+    }
+
     private static Digest? Expected(HttpResponseMessage response, Digest? requested, string what)
     {
-        Digest? announced = null;
-        if (response.Headers.TryGetValues("Docker-Content-Digest", out var values) && values.FirstOrDefault() is { } header)
-        {
-            if (!Digest.TryParse(header.Trim(), out var parsed, out var error))
-            {
-                throw new InvalidDataException($"The {what} came with a malformed Docker-Content-Digest: {error}");
-            }
-
-            announced = parsed;
-        }
+        var announced = Announced(response);
 
         if (requested is { } asked && announced is { } said && asked.Algorithm == said.Algorithm && asked != said)
         {

@@ -134,7 +134,7 @@ public class RegistryApiException : Exception
 
         try
         {
-            var parsed = JsonSerializer.Deserialize(body, RegistryJsonContext.Default.ErrorBody);
+            var parsed = JsonSerializer.Deserialize(body, RegistryRuntimeJsonContext.Default.ErrorBody);
             return parsed?.Errors?.Where(e => !string.IsNullOrEmpty(e.Code)).Select(e => new RegistryError(e.Code!, e.Message, e.Detail)).ToList() ?? [];
         }
         catch (JsonException)

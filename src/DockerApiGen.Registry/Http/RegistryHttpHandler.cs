@@ -23,7 +23,12 @@ public static class RegistryHttpHandler
 
     /// <summary>The transport alone: connection pooling, redirects, and certificate checks with the extra CAs.</summary>
     /// <param name="tls">Extra trusted CAs; null for the system's store only.</param>
-    public static HttpMessageHandler CreateTransport(RegistryTlsOptions? tls = null)
+    public static HttpMessageHandler CreateTransport(RegistryTlsOptions? tls = null) => CreateTransport(tls, null);
+
+    /// <summary>The transport alone, its sockets handler wrapped as the caller asks (logging, a proxy).</summary>
+    /// <param name="tls">Extra trusted CAs; null for the system's store only.</param>
+    /// <param name="configure">Wraps the sockets handler; null leaves it as it is.</param>
+    public static HttpMessageHandler CreateTransport(RegistryTlsOptions? tls, Func<SocketsHttpHandler, HttpMessageHandler>? configure)
     {
         var sockets = new SocketsHttpHandler
         {
@@ -33,6 +38,6 @@ public static class RegistryHttpHandler
             UseCookies = false,
         };
         sockets.SslOptions.RemoteCertificateValidationCallback = new RegistryCertificateValidator(tls ?? new RegistryTlsOptions()).Validate;
-        return new TlsFailureHandler { InnerHandler = sockets };
+        return new TlsFailureHandler { InnerHandler = configure?.Invoke(sockets) ?? sockets };
     }
 }

@@ -46,8 +46,25 @@ public sealed class DockerRequest
     {
     }
 
+    /// <summary>
+    /// Starts a request to a URL an earlier answer gave (an upload session's <c>Location</c>, a paging <c>Link</c>):
+    /// absolute, or relative to the server. It is used as given, its query included; query parameters added to the
+    /// request are appended to it. Only connections that follow such URLs (the registry's) take these requests.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="location">The URL.</param>
+    /// <param name="operationId">The spec's operation id, for errors and logs.</param>
+    public DockerRequest(HttpMethod method, Uri location, string operationId)
+        : this(method, PathOf(location), operationId)
+    {
+        Location = location;
+    }
+
     /// <summary>The HTTP method.</summary>
     public HttpMethod Method { get; }
+
+    /// <summary>The URL the request goes to instead of <see cref="Path"/>, when it was made from one (an earlier answer's <c>Location</c>); else null.</summary>
+    public Uri? Location { get; }
 
     /// <summary>The path below the version prefix.</summary>
     public string Path { get; }
@@ -250,6 +267,31 @@ public sealed class DockerRequest
         return this;
     }
 
+    /// <summary>Sets the body's length (an operation's <c>Content-Length</c> header parameter), for a body whose stream cannot say it.</summary>
+    /// <param name="length">The length in bytes; null keeps what the body says (a seekable stream's remaining length, else chunked).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The length is negative.</exception>
+    public DockerRequest ContentLength(long? length)
+    {
+        if (length is { } value)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(length));
+            if (Content is not null)
+            {
+                Content.Headers.ContentLength = value;
+            }
+        }
+
+        return this;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Method} {Path}{QueryString}";
+
+    // For messages and logs: the path without the server's query (an upload's state is long and means nothing to a reader).
+    private static string PathOf(Uri location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var text = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?', 2)[0];
+        return text.Length == 0 ? "/" : text;
+    }
 }

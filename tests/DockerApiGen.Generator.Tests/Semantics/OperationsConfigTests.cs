@@ -58,7 +58,7 @@ public sealed class OperationsConfigTests(AllVersionsFixture fixture)
         {
             var problem = Assert.Single(Assert.Throws<GenerationException>(() => OperationsConfig.Load(path)).Problems);
             Assert.Equal((path, 4), (problem.File, problem.Line));
-            Assert.Contains("'telepathy' is not a response kind. Use json, headers, json-stream, progress, output, stream, hijack, websocket, paged or exists.", problem.Message, StringComparison.Ordinal);
+            Assert.Contains("'telepathy' is not a response kind. Use json, headers, json-stream, progress, output, stream, hijack, websocket, paged, exists, response or json-with-headers.", problem.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -61,6 +61,21 @@ public sealed class RegistryPagingTests
     }
 
     [Fact]
+    public async Task A_registry_that_links_ends_with_a_full_page_without_a_link_and_is_not_asked_again()
+    {
+        var twenty = All[..20];
+        var (items, urls) = await Follow("https://r/v2/a/tags/list?n=10", uri =>
+        {
+            var (n, last) = Query(uri);
+            var page = twenty.Where(t => last is null || string.CompareOrdinal(t, last) > 0).Take(n).ToArray();
+            return new RegistryPage<string>(page, page[^1] == twenty[^1] ? null : new Uri(uri, $"/v2/a/tags/list?n={n}&last={page[^1]}"));
+        });
+
+        Assert.Equal(twenty, items);
+        Assert.Equal(2, urls.Count); // no third request for an empty page
+    }
+
+    [Fact]
     public async Task A_registry_that_ignores_n_returns_everything_once()
     {
         var (items, urls) = await Follow("https://r/v2/a/tags/list?n=10", _ => new RegistryPage<string>(All, null));
