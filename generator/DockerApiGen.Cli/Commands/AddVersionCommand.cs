@@ -29,6 +29,11 @@ internal static class AddVersionCommand
             Console.WriteLine(added.ProjectWritten
                 ? $"  Wrote {Path.GetRelativePath(layout.Root, layout.ProjectFolder(added.Entry.Version))}{(added.AddedToSolution ? " and added it to the solution" : string.Empty)}."
                 : "  Outside the committed range (specs/generation.yaml): no package project written.");
+            if (added.Remarked.Count > 0)
+            {
+                Console.WriteLine($"  Availability markers changed in {string.Join(", ", added.Remarked.Select(v => "v" + v))} (what v{added.Entry.Version} removes or deprecates): code and surface snapshots rewritten.");
+            }
+
             Console.WriteLine("  Surface snapshot written. Review with `git diff`, then run the tests.");
             return 0;
         });

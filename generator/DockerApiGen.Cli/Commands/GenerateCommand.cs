@@ -20,14 +20,20 @@ internal static class GenerateCommand
             var inputs = GeneratorInputs.Load(CommonOptions.Layout(result));
             var entries = CommonOptions.Select(inputs, result, result.GetValue(all) ? inputs.Lock.Entries : inputs.CommittedEntries);
             var run = new GenerationRun(inputs);
-            await run.EnsureSpecsAsync(entries, SpecSource.Resolve(result.GetValue(CommonOptions.Source)), cancellationToken);
+            // Every locked spec, not only those generated: the availability markers are computed from all of them.
+            await run.EnsureSpecsAsync(inputs.Lock.Entries, SpecSource.Resolve(result.GetValue(CommonOptions.Source)), cancellationToken);
             // The drift check compares emitted text, which needs no compilation (generate compiles before it writes).
             var checking = result.GetValue(check);
             var outputs = await run.GenerateAsync(entries, compile: !checking, cancellationToken);
             foreach (var output in outputs)
             {
                 var repairs = output.Spec.Repairs.Count > 0 ? $", {output.Spec.Repairs.Count} YAML lines repaired" : string.Empty;
-                Console.WriteLine($"v{output.Model.Version}: {output.Model.Types.Count} types, {output.Model.Operations.Count} operations, {output.Spec.Patches.Count} patches{repairs}, {output.CSharpLines} lines of C#{(checking ? string.Empty : $", compiled in {output.Timings.Compile.TotalSeconds:0.0} s")}");
+                Console.WriteLine($"v{output.Model.Version}: {output.Model.Types.Count} types, {output.Model.Operations.Count} operations, {output.Spec.Patches.Count} patches{repairs}, {output.CSharpLines} lines of C#, {output.MarkedMembers} members marked Since{(checking ? string.Empty : $", compiled in {output.Timings.Compile.TotalSeconds:0.0} s")}");
+            }
+
+            if (run.LastHistory is { } history)
+            {
+                Console.WriteLine($"Availability history of {history.History.Versions.Count} locked versions {(history.FromCache ? "read from the cache" : "built from their specs")} in {history.Elapsed.TotalSeconds:0.00} s.");
             }
 
             if (checking)

@@ -19,8 +19,7 @@ public static class PatchFileReader
             return [];
         }
 
-        var patches = Directory.EnumerateFiles(folder, "*.yaml")
-            .Order(StringComparer.Ordinal)
+        var patches = FilesIn(folder)
             .SelectMany(file => Read(File.ReadAllText(file), file))
             .ToList();
         var duplicates = patches.GroupBy(p => p.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
@@ -28,6 +27,11 @@ public static class PatchFileReader
             ? patches
             : throw new GenerationException(duplicates.Select(g => new SpecProblem(g.Last().File, g.Last().Line, null, null, $"The patch id '{g.Key}' is used {g.Count()} times.")).ToList());
     }
+
+    /// <summary>The patch files of a folder, in the order they are read (none when the folder is missing).</summary>
+    /// <param name="folder">The patches folder.</param>
+    public static IReadOnlyList<string> FilesIn(string folder)
+        => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal).ToList() : [];
 
     /// <summary>Reads the patches of one file.</summary>
     /// <param name="text">The file's text.</param>

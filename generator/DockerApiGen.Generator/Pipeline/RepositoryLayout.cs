@@ -26,6 +26,12 @@ public sealed record RepositoryLayout(string Root, string? CacheOverride = null)
     /// <summary>The git-ignored spec cache.</summary>
     public string CacheFolder => CacheOverride ?? Path.Combine(Root, ".cache", "specs");
 
+    /// <summary>
+    /// The git-ignored cache of the availability history (<c>Availability/ApiHistoryCache</c>), beside the pulled
+    /// specs it is built from (so a benchmark's fresh spec cache gets a fresh history too).
+    /// </summary>
+    public string AvailabilityCacheFolder => Path.Combine(CacheFolder, "availability");
+
     /// <summary>The solution file.</summary>
     public string SolutionPath => Path.Combine(Root, "DockerApiGen.sln");
 

@@ -10,12 +10,15 @@ namespace DockerApiGen.Generator.Pipeline;
 /// <param name="Output">The generated version.</param>
 /// <param name="ProjectWritten">Whether a package project was written under <c>src/</c> (the version is in the committed range).</param>
 /// <param name="AddedToSolution">Whether the project was added to the solution.</param>
-public sealed record AddVersionResult(SpecLockEntry Entry, VersionOutput Output, bool ProjectWritten, bool AddedToSolution);
+/// <param name="Remarked">Committed older versions whose availability markers the new version changed (what it removes or deprecates): their code and surface snapshots were rewritten.</param>
+public sealed record AddVersionResult(SpecLockEntry Entry, VersionOutput Output, bool ProjectWritten, bool AddedToSolution, IReadOnlyList<ApiVersion> Remarked);
 
 /// <summary>
 /// <c>add-version</c>: takes a new spec from a source, generates and compiles it in memory, and only when
 /// that succeeds writes the lock entry, the project, its generated code, the surface snapshot, and adds the
-/// project to the solution.
+/// project to the solution. The new version also tells older packages what it removes or deprecates (their
+/// availability markers), so the committed packages whose code changes are regenerated, recompiled and their
+/// snapshots rewritten too.
 /// </summary>
 public static class VersionAdder
 {
@@ -44,20 +47,35 @@ public static class VersionAdder
 
         // The cache only ever holds a file under its own hash, so writing it before generation is safe.
         await inputs.Cache.PullAsync([entry], new BytesSource(bytes), force: true, cancellationToken).ConfigureAwait(false);
-        var output = await VersionGenerator.GenerateAsync(inputs, entry, inputs.Cache.PathOf(version), compile: true, cancellationToken).ConfigureAwait(false);
+        var updatedInputs = inputs with { Lock = inputs.Lock.Append(entry) };
+        var run = new GenerationRun(updatedInputs);
+        // The markers are computed from every locked spec: any the cache lacks come from the same source.
+        await run.EnsureSpecsAsync(inputs.Lock.Entries, source, cancellationToken).ConfigureAwait(false);
+        var output = (await run.GenerateAsync([entry], compile: true, cancellationToken).ConfigureAwait(false))[0];
+
+        // Older committed packages whose markers change (a removal or deprecation in the new version).
+        var older = updatedInputs.CommittedEntries.Where(e => e.Version != version).ToList();
+        var regenerated = await run.GenerateAsync(older, compile: false, cancellationToken).ConfigureAwait(false);
+        var remarked = regenerated.Where(o => run.CheckDrift([o]).Count > 0).Select(o => updatedInputs.Lock.Get(o.Model.Version)).ToList();
+        var recompiled = remarked.Count == 0 ? [] : await run.GenerateAsync(remarked, compile: true, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var updatedInputs = inputs with { Lock = inputs.Lock.Append(entry) };
         var committed = updatedInputs.Config.CommittedVersions.Contains(version);
         var addedToSolution = false;
+        run.Write([.. recompiled, .. committed ? [output] : Array.Empty<VersionOutput>()]);
         if (committed)
         {
-            new GenerationRun(updatedInputs).Write([output]);
             addedToSolution = AddToSolution(layout, version);
         }
 
-        new SurfaceSnapshots(layout.SnapshotsFolder).WriteVerified(version, output.Surface!);
-        return new AddVersionResult(entry, output, committed, addedToSolution);
+        var snapshots = new SurfaceSnapshots(layout.SnapshotsFolder);
+        snapshots.WriteVerified(version, output.Surface!);
+        foreach (var other in recompiled)
+        {
+            snapshots.WriteVerified(other.Model.Version, other.Surface!);
+        }
+
+        return new AddVersionResult(entry, output, committed, addedToSolution, remarked.Select(e => e.Version).ToList());
     }
 
     private static Uri DeriveUrl(SpecLock specLock, ApiVersion version)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DockerApiGen.Generator.Availability;
 using DockerApiGen.Generator.Emitting;
 using DockerApiGen.Generator.Loading;
 using DockerApiGen.Generator.Model;
@@ -26,6 +27,9 @@ public sealed record VersionOutput(
     string? Surface,
     StageTimings Timings)
 {
+    /// <summary>How many generated members (operations, options and model properties) carry a Since marker.</summary>
+    public int MarkedMembers { get; init; }
+
     /// <summary>Lines of generated C# (all files ending in .cs).</summary>
     public int CSharpLines => Files.Where(f => f.RelativePath.EndsWith(".cs", StringComparison.Ordinal)).Sum(f => f.Text.Count(c => c == '\n'));
 }
@@ -41,30 +45,39 @@ public sealed record StageTimings(TimeSpan Load, TimeSpan Model, TimeSpan Emit, 
     public TimeSpan Total => Load + Model + Emit + Compile;
 }
 
-/// <summary>Runs every stage for one version: load → model → client model → emit → format → compile → surface.</summary>
+/// <summary>Runs every stage for one version: load → model → client model (with the availability history) → emit → format → compile → surface.</summary>
 public static class VersionGenerator
 {
     /// <summary>Generates one version from a spec file.</summary>
     /// <param name="inputs">The repository's inputs.</param>
     /// <param name="entry">The lock entry.</param>
     /// <param name="specPath">The verified spec file.</param>
+    /// <param name="history">The availability history the markers come from (<see cref="ApiHistory.None"/> for none).</param>
     /// <param name="compile">Whether to compile and read the surface.</param>
     /// <param name="cancellationToken">Cancels generation.</param>
-    public static async Task<VersionOutput> GenerateAsync(GeneratorInputs inputs, SpecLockEntry entry, string specPath, bool compile, CancellationToken cancellationToken)
+    public static async Task<VersionOutput> GenerateAsync(GeneratorInputs inputs, SpecLockEntry entry, string specPath, ApiHistory history, bool compile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var loaded = await ModelCatalog.LoadAsync(inputs, entry.Version, specPath, cancellationToken).ConfigureAwait(false);
+        return Generate(inputs, entry, loaded, history, compile, cancellationToken);
+    }
+
+    /// <summary>Generates one version from its loaded model.</summary>
+    /// <param name="inputs">The repository's inputs.</param>
+    /// <param name="entry">The lock entry.</param>
+    /// <param name="loaded">The version's spec and model.</param>
+    /// <param name="history">The availability history the markers come from (<see cref="ApiHistory.None"/> for none).</param>
+    /// <param name="compile">Whether to compile and read the surface.</param>
+    /// <param name="cancellationToken">Cancels compilation.</param>
+    public static VersionOutput Generate(GeneratorInputs inputs, SpecLockEntry entry, LoadedModel loaded, ApiHistory history, bool compile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(history);
         var clock = Stopwatch.StartNew();
-        var spec = await SpecLoader.LoadFileAsync(entry.Version, specPath, inputs.Patches, cancellationToken).ConfigureAwait(false);
-        var load = clock.Elapsed;
-
-        clock.Restart();
-        var model = ModelBuilder.Build(spec, inputs.Naming);
-        var modelTime = clock.Elapsed;
-
-        clock.Restart();
         var settings = new EmitSettings(entry.Version, entry.Sha256);
-        var client = ClientModelBuilder.Build(model, inputs.Operations, settings.Names, settings.JsonContextName);
+        var client = ClientModelBuilder.Build(loaded.Model, inputs.Operations, settings.Names, settings.JsonContextName, history.For(entry.Version));
         var files = CodeFormatter.Format(VersionEmitter.Emit(client, settings));
         var emit = clock.Elapsed;
 
@@ -77,6 +90,9 @@ public static class VersionGenerator
             surface = PublicSurface.Read(compilation);
         }
 
-        return new VersionOutput(spec, model, files, compilation, surface, new StageTimings(load, modelTime, emit, clock.Elapsed));
+        return new VersionOutput(loaded.Spec, loaded.Model, files, compilation, surface, new StageTimings(loaded.LoadTime, loaded.ModelTime, emit, clock.Elapsed))
+        {
+            MarkedMembers = client.MarkedMemberCount,
+        };
     }
 }
