@@ -47,7 +47,8 @@ public static class VersionAdder
 
         // The cache only ever holds a file under its own hash, so writing it before generation is safe.
         await inputs.Cache.PullAsync([entry], new BytesSource(bytes), force: true, cancellationToken).ConfigureAwait(false);
-        var updatedInputs = inputs with { Lock = inputs.Lock.Append(entry) };
+        // Generation sees the new entry in memory; the lock file is written only once everything generated.
+        var updatedInputs = inputs with { Lock = inputs.Lock.WithEntry(entry) };
         var run = new GenerationRun(updatedInputs);
         // The markers are computed from every locked spec: any the cache lacks come from the same source.
         await run.EnsureSpecsAsync(inputs.Lock.Entries, source, cancellationToken).ConfigureAwait(false);
@@ -60,6 +61,7 @@ public static class VersionAdder
         var recompiled = remarked.Count == 0 ? [] : await run.GenerateAsync(remarked, compile: true, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
+        inputs.Lock.Append(entry);
         var committed = updatedInputs.Config.CommittedVersions.Contains(version);
         var addedToSolution = false;
         run.Write([.. recompiled, .. committed ? [output] : Array.Empty<VersionOutput>()]);

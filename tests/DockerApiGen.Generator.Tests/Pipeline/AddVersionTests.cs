@@ -52,6 +52,32 @@ public sealed class AddVersionTests
     }
 
     [Fact]
+    public async Task A_version_that_removes_a_property_re_marks_the_older_committed_package()
+    {
+        using var temp = new TempFolder();
+        var layout = CreateRepository(temp, "9.0+");
+        var source = SpecSource.Resolve(Path.Combine(temp.Path, "mirror"));
+        const string labels = "      Labels:\n        type: \"object\"\n        additionalProperties:\n          type: \"string\"\n";
+        Assert.Contains(labels, FixtureSpecs.Rich, StringComparison.Ordinal);
+        temp.Write("mirror/v9.2.yaml", FixtureSpecs.Rich.Replace(labels, string.Empty, StringComparison.Ordinal));
+        var inputs = GeneratorInputs.Load(layout);
+        var run = new GenerationRun(inputs);
+        await run.EnsureSpecsAsync(inputs.Lock.Entries, source, TestContext.Current.CancellationToken);
+        run.Write(await run.GenerateAsync(inputs.CommittedEntries, compile: false, TestContext.Current.CancellationToken));
+        var widget91 = Path.Combine(layout.ProjectFolder(ApiVersion.Parse("9.1")), "Generated", "Models", "Widget.cs");
+        Assert.DoesNotContain("RemovedIn", File.ReadAllText(widget91), StringComparison.Ordinal);
+
+        var result = await VersionAdder.AddAsync(layout, ApiVersion.Parse("9.2"), source, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal([ApiVersion.Parse("9.1")], result.Remarked);
+        Assert.Contains("[DockerApiVersion(RemovedIn = \"9.2\")]\n    public IDictionary<string, string>? Labels", File.ReadAllText(widget91), StringComparison.Ordinal);
+        Assert.Contains("[DockerApiVersion(RemovedIn = \"9.2\")]", File.ReadAllText(Path.Combine(layout.SnapshotsFolder, "V9_1.verified.txt")), StringComparison.Ordinal);
+        var after = GeneratorInputs.Load(layout);
+        var check = new GenerationRun(after);
+        Assert.Empty(check.CheckDrift(await check.GenerateAsync(after.CommittedEntries, compile: false, TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
     public async Task Adding_a_version_twice_is_refused_and_nothing_changes()
     {
         using var temp = new TempFolder();
