@@ -30,13 +30,18 @@ public static class ContractSpecs
         Inputs.CommittedEntries.Select(e => e.Version).Where(v => v >= Lowest).Order().ToList();
 
     /// <summary>The spec of a version, pulled into the cache if missing, loaded and indexed once.</summary>
-    /// <param name="version">The version.</param>
+    /// <param name="version">The version (a locked one; those below <see cref="Lowest"/> serve as older daemons).</param>
     public static Task<ContractSpec> GetAsync(ApiVersion version)
         => Loaded.GetOrAdd(version, v => new Lazy<Task<ContractSpec>>(() => LoadAsync(v))).Value;
 
     private static async Task<ContractSpec> LoadAsync(ApiVersion version)
     {
         await Pulled.Value.ConfigureAwait(false);
+        if (!Versions.Contains(version))
+        {
+            await Inputs.Cache.PullAsync([Inputs.Lock.Get(version)], Source, force: false, CancellationToken.None).ConfigureAwait(false);
+        }
+
         var loaded = await SpecLoader.LoadFileAsync(version, Inputs.Cache.PathOf(version), Inputs.Patches, CancellationToken.None).ConfigureAwait(false);
         return ContractSpec.From(loaded);
     }

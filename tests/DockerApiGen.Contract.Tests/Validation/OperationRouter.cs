@@ -9,7 +9,9 @@ namespace DockerApiGen.Contract.Tests.Validation;
 public sealed record Route(SpecOperation? Operation, IReadOnlyDictionary<string, string> PathValues);
 
 /// <summary>
-/// Finds the operation of a request: method plus path under the version's <c>/v1.NN</c> prefix. A path
+/// Finds the operation of a request: method plus path under the version's <c>/v1.NN</c> prefix, or, for the two
+/// requests a client sends to learn the daemon's versions (<c>/_ping</c> and <c>/version</c>), without a prefix, as a
+/// daemon serves them (it serves every path unversioned; clients only ask these two that way). A path
 /// parameter matches any non-empty text, slashes included, as the daemon's routes do (<c>{name:.*}</c>: an
 /// image name such as <c>library/busybox</c> may arrive with its slash encoded or not).
 /// </summary>
@@ -35,7 +37,11 @@ public sealed class OperationRouter
     {
         ArgumentNullException.ThrowIfNull(violations);
         var prefix = $"/v{_spec.Version}";
-        if (!rawPath.StartsWith(prefix + "/", StringComparison.Ordinal))
+        if (rawPath is "/_ping" or "/version")
+        {
+            prefix = string.Empty;
+        }
+        else if (!rawPath.StartsWith(prefix + "/", StringComparison.Ordinal))
         {
             violations.Add(new Violation("path", $"'{rawPath}' does not start with {prefix}/, the version this client is pinned to."));
             return new Route(null, new Dictionary<string, string>());
