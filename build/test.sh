@@ -3,13 +3,17 @@
 # project, and prints "N passed, N failed, N skipped" as its last line. Exit code: 0 only when the
 # build succeeded and no test failed.
 #
-# Specs are read from $DOCKERAPIGEN_SPEC_SOURCE, else from ../shared/specs/docker-engine when it
-# exists, else upstream. Tests that need the Docker daemon use $DOCKER_HOST (see build/start-test-daemon.sh).
+# Engine specs are read from $DOCKERAPIGEN_SPEC_SOURCE, else from ../shared/specs/docker-engine when it
+# exists, else upstream; Docker Hub snapshots likewise from $DOCKERAPIGEN_HUB_SPEC_SOURCE, else
+# ../shared/specs/docker-hub. Tests that need the Docker daemon use $DOCKER_HOST (see build/start-test-daemon.sh).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${DOCKERAPIGEN_SPEC_SOURCE:-}" ] && [ -d ../shared/specs/docker-engine ]; then
   export DOCKERAPIGEN_SPEC_SOURCE="$(cd ../shared/specs/docker-engine && pwd)"
+fi
+if [ -z "${DOCKERAPIGEN_HUB_SPEC_SOURCE:-}" ] && [ -d ../shared/specs/docker-hub ]; then
+  export DOCKERAPIGEN_HUB_SPEC_SOURCE="$(cd ../shared/specs/docker-hub && pwd)"
 fi
 
 log=$(mktemp)

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using DockerApiGen.Generator.Pipeline;
-using DockerApiGen.Generator.Specs;
 
 namespace DockerApiGen.Cli.Commands;
 
-/// <summary><c>generate</c>: regenerate the committed packages, or check that they are up to date.</summary>
+/// <summary><c>generate</c>: regenerate a family's committed packages, or check that they are up to date.</summary>
 internal static class GenerateCommand
 {
     public static Command Create()
@@ -13,25 +12,26 @@ internal static class GenerateCommand
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 if any committed file differs from what the generator produces (the drift check)." };
         var command = new Command("generate", "Pull what is missing, generate every committed version in memory, compile each with Roslyn, then write src/ (only when all succeed).")
         {
-            CommonOptions.Source, CommonOptions.Versions, all, check,
+            CommonOptions.Family, CommonOptions.Source, CommonOptions.Versions, all, check,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var inputs = GeneratorInputs.Load(CommonOptions.Layout(result));
+            var inputs = CommonOptions.Inputs(result);
             var entries = CommonOptions.Select(inputs, result, result.GetValue(all) ? inputs.Lock.Entries : inputs.CommittedEntries);
             var run = new GenerationRun(inputs);
-            // Every locked spec, not only those generated: the availability markers are computed from all of them.
-            await run.EnsureSpecsAsync(inputs.Lock.Entries, SpecSource.Resolve(result.GetValue(CommonOptions.Source)), cancellationToken);
+            // A family with availability markers needs every locked spec, not only those generated.
+            await run.EnsureSpecsAsync(inputs.Family.MarksAvailability ? inputs.Lock.Entries : entries, CommonOptions.SourceOf(inputs, result), cancellationToken);
             // The drift check compares emitted text, which needs no compilation (generate compiles before it writes).
             var checking = result.GetValue(check);
             var outputs = await run.GenerateAsync(entries, compile: !checking, cancellationToken);
             foreach (var output in outputs)
             {
                 var repairs = output.Spec.Repairs.Count > 0 ? $", {output.Spec.Repairs.Count} YAML lines repaired" : string.Empty;
-                Console.WriteLine($"v{output.Model.Version}: {output.Model.Types.Count} types, {output.Model.Operations.Count} operations, {output.Spec.Patches.Count} patches{repairs}, {output.CSharpLines} lines of C#, {output.MarkedMembers} members marked Since{(checking ? string.Empty : $", compiled in {output.Timings.Compile.TotalSeconds:0.0} s")}");
+                var marked = inputs.Family.MarksAvailability ? $", {output.MarkedMembers} members marked Since" : string.Empty;
+                Console.WriteLine($"{output.Model.Version.Label}: {output.Model.Types.Count} types, {output.Model.Operations.Count} operations, {output.Spec.Patches.Count} patches{repairs}, {output.CSharpLines} lines of C#{marked}{(checking ? string.Empty : $", compiled in {output.Timings.Compile.TotalSeconds:0.0} s")}");
             }
 
-            if (run.LastHistory is { } history)
+            if (inputs.Family.MarksAvailability && run.LastHistory is { } history)
             {
                 Console.WriteLine($"Availability history of {history.History.Versions.Count} locked versions {(history.FromCache ? "read from the cache" : "built from their specs")} in {history.Elapsed.TotalSeconds:0.00} s.");
             }
@@ -46,7 +46,7 @@ internal static class GenerateCommand
 
                 Console.WriteLine(drift.Count == 0
                     ? "Generated code is up to date."
-                    : $"{drift.Count} generated files are stale: run `dockerapigen generate` and commit the result.");
+                    : $"{drift.Count} generated files are stale: run `dockerapigen generate{GeneratorInputs.FamilyOption(inputs.Family)}` and commit the result.");
                 return drift.Count == 0 ? 0 : 1;
             }
 

@@ -37,7 +37,7 @@ public static class ApiHistoryBuilder
                 Record(MemberKey.Operation(operation), i, operation.IsDeprecated);
                 foreach (var parameter in operation.Parameters)
                 {
-                    Record(MemberKey.Parameter(operation, parameter), i, deprecated: false);
+                    Record(MemberKey.Parameter(operation, parameter), i, parameter.IsDeprecated);
                 }
             }
 

@@ -26,7 +26,7 @@ public static class DiffFormatter
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"v{report.From} → v{report.To}: {Summary(report)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{report.FromLabel} → {report.ToLabel}: {Summary(report)}\n");
         foreach (var (title, group) in Groups(report))
         {
             text.Append(CultureInfo.InvariantCulture, $"  {title}\n");
@@ -47,7 +47,7 @@ public static class DiffFormatter
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"## Engine API v{report.From} → v{report.To}\n\n{Summary(report)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"## {report.ApiTitle} {report.FromLabel} → {report.ToLabel}\n\n{Summary(report)}\n");
         foreach (var level in Levels)
         {
             var changes = report.Changes.Where(c => c.Level == level).ToList();

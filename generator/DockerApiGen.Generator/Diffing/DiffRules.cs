@@ -46,6 +46,12 @@ public static class DiffRules
     /// <summary>A parameter's type or format changed.</summary>
     public static readonly DiffRule ParameterTypeChanged = new("parameter-type-changed", ChangeLevel.Breaking, ChangeDirection.Request, "Old values may no longer be accepted.");
 
+    /// <summary>A parameter became deprecated.</summary>
+    public static readonly DiffRule ParameterDeprecated = new("parameter-deprecated", ChangeLevel.NonBreaking, ChangeDirection.Request, "Still accepted; plan to stop sending it.");
+
+    /// <summary>Only a format changed, and the generated type did not.</summary>
+    public static readonly DiffRule FormatChanged = new("format-changed", ChangeLevel.NonBreaking, ChangeDirection.Both, "Only the spec's format changed (string → string(ip-address)); the generated C# type, and the kind of value, are the same.");
+
     /// <summary>A parameter's default changed.</summary>
     public static readonly DiffRule ParameterDefaultChanged = new("parameter-default-changed", ChangeLevel.PossiblyBreaking, ChangeDirection.Request, "Requests that omit it now behave differently.");
 
@@ -76,6 +82,9 @@ public static class DiffRules
     /// <summary>A schema appeared.</summary>
     public static readonly DiffRule SchemaAdded = new("schema-added", ChangeLevel.NonBreaking, ChangeDirection.None, "A new type.");
 
+    /// <summary>A schema reappeared under another name.</summary>
+    public static readonly DiffRule SchemaRenamed = new("schema-renamed", ChangeLevel.Breaking, ChangeDirection.None, "A schema is gone and another of the same shape (or in the same places) is new: one rename, its other changes listed with it. Nothing changes on the wire; C# code naming the old type no longer compiles. Non-breaking when the generated name stays (specs/naming.yaml).");
+
     /// <summary>A schema disappeared.</summary>
     public static readonly DiffRule SchemaRemoved = new("schema-removed", ChangeLevel.Breaking, ChangeDirection.None, "Code naming the type no longer compiles against the new package.");
 
@@ -91,8 +100,11 @@ public static class DiffRules
     /// <summary>A property disappeared from a schema the client only sends.</summary>
     public static readonly DiffRule PropertyRemovedFromRequest = new("property-removed-request", ChangeLevel.PossiblyBreaking, ChangeDirection.Request, "The server ignores it now.");
 
+    /// <summary>A property's wire name changed only in letter case.</summary>
+    public static readonly DiffRule PropertyNameCaseChanged = new("property-name-case-changed", ChangeLevel.NonBreaking, ChangeDirection.Both, "The wire name changed only in letter case (MediaType → mediaType): the daemon and the generated clients match JSON names ignoring case. Breaking only when the C# name changes with it (URLs → Urls).");
+
     /// <summary>A property's type or format changed.</summary>
-    public static readonly DiffRule PropertyTypeChanged = new("property-type-changed", ChangeLevel.Breaking, ChangeDirection.Both, "The field has another type or format.");
+    public static readonly DiffRule PropertyTypeChanged = new("property-type-changed", ChangeLevel.Breaking, ChangeDirection.Both, "The field has another type (or a format that changes the C# type).");
 
     /// <summary>A property became required.</summary>
     public static readonly DiffRule PropertyBecameRequired = new("property-became-required", ChangeLevel.PossiblyBreaking, ChangeDirection.Both, "Breaks requests that omit it; tightens responses.");
@@ -130,18 +142,33 @@ public static class DiffRules
     /// <summary>A public member's type, signature or wire attributes changed.</summary>
     public static readonly DiffRule CSharpMemberChanged = new("csharp-member-changed", ChangeLevel.Breaking, ChangeDirection.None, "C# surface: the member's type, modifiers or JSON name changed.");
 
+    /// <summary>A public constant has a new value.</summary>
+    public static readonly DiffRule CSharpConstantChanged = new("csharp-constant-changed", ChangeLevel.NonBreaking, ChangeDirection.None, "C# surface: a constant has a new value (DockerClient.ApiVersion with every version); code still compiles, and code compiled against the old package keeps the old value until rebuilt.");
+
     /// <summary>Only a member's nullability changed.</summary>
     public static readonly DiffRule CSharpMemberNullabilityChanged = new("csharp-member-nullability-changed", ChangeLevel.PossiblyBreaking, ChangeDirection.None, "C# surface: only nullability changed (new warnings, or values that may now be null).");
+
+    /// <summary>Same method and path, another operation id (OpenAPI documents rename ids between snapshots).</summary>
+    public static readonly DiffRule OperationIdChanged = new("operation-id-changed", ChangeLevel.PossiblyBreaking, ChangeDirection.None, "Same method and path, another operation id: requests are unchanged, but names generated from the id (methods, inline types) follow it.");
+
+    /// <summary>Authentication is declared where none was.</summary>
+    public static readonly DiffRule SecurityAdded = new("security-added", ChangeLevel.Breaking, ChangeDirection.Request, "The operation now declares security requirements: requests without those credentials are refused.");
+
+    /// <summary>The security requirements are gone.</summary>
+    public static readonly DiffRule SecurityRemoved = new("security-removed", ChangeLevel.NonBreaking, ChangeDirection.Request, "The operation no longer declares security requirements: credentials are no longer needed.");
+
+    /// <summary>Other schemes or scopes are required.</summary>
+    public static readonly DiffRule SecurityChanged = new("security-changed", ChangeLevel.Breaking, ChangeDirection.Request, "Other security schemes or scopes are required: credentials that worked may be refused.");
 
     /// <summary>Every rule, in the order of the docs table.</summary>
     public static IReadOnlyList<DiffRule> All { get; } =
     [
-        OperationAdded, OperationRemoved, OperationMoved, OperationDeprecated,
+        OperationAdded, OperationRemoved, OperationMoved, OperationIdChanged, OperationDeprecated, SecurityAdded, SecurityRemoved, SecurityChanged,
         ParameterAddedRequired, ParameterAddedOptional, ParameterRemoved, ParameterRenamed, ParameterBecameRequired, ParameterBecameOptional,
-        ParameterTypeChanged, ParameterDefaultChanged, RequestEnumValueAdded, RequestEnumValueRemoved,
+        ParameterTypeChanged, ParameterDefaultChanged, ParameterDeprecated, FormatChanged, RequestEnumValueAdded, RequestEnumValueRemoved,
         ResponseEnumValueAdded, ResponseEnumValueRemoved, ResponseAdded, ResponseRemoved, BodyTypeChanged, ContentTypeChanged,
-        SchemaAdded, SchemaRemoved, PropertyAdded, PropertyAddedRequired, PropertyRemovedFromResponse, PropertyRemovedFromRequest,
-        PropertyTypeChanged, PropertyBecameRequired, PropertyBecameOptional, PropertyNullabilityChanged, PropertyReadOnlyChanged, PropertyDeprecated,
-        CSharpTypeAdded, CSharpTypeRemoved, CSharpTypeRenamed, CSharpTypeChanged, CSharpMemberAdded, CSharpMemberRemoved, CSharpMemberChanged, CSharpMemberNullabilityChanged,
+        SchemaAdded, SchemaRemoved, SchemaRenamed, PropertyAdded, PropertyAddedRequired, PropertyRemovedFromResponse, PropertyRemovedFromRequest,
+        PropertyNameCaseChanged, PropertyTypeChanged, PropertyBecameRequired, PropertyBecameOptional, PropertyNullabilityChanged, PropertyReadOnlyChanged, PropertyDeprecated,
+        CSharpTypeAdded, CSharpTypeRemoved, CSharpTypeRenamed, CSharpTypeChanged, CSharpMemberAdded, CSharpMemberRemoved, CSharpMemberChanged, CSharpConstantChanged, CSharpMemberNullabilityChanged,
     ];
 }

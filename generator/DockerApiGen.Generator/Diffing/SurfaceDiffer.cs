@@ -13,6 +13,9 @@ public static partial class SurfaceDiffer
 {
     private const string ContextType = "EngineJsonContext";
 
+    // How the surface marks a constant's detail: `string (static const)`.
+    private const string ConstMarker = "const)";
+
     /// <summary>Every change from one surface to the other.</summary>
     /// <param name="from">The older package's surface.</param>
     /// <param name="to">The newer package's surface.</param>
@@ -74,13 +77,22 @@ public static partial class SurfaceDiffer
 
             foreach (var (member, entry) in newMembers)
             {
-                if (oldMembers.TryGetValue(member, out var old) && old.Detail != entry.Detail)
+                if (!oldMembers.TryGetValue(member, out var old) || old.Detail == entry.Detail)
                 {
-                    var rule = old.Detail.Replace("?", string.Empty, StringComparison.Ordinal) == entry.Detail.Replace("?", string.Empty, StringComparison.Ordinal)
-                        ? DiffRules.CSharpMemberNullabilityChanged
-                        : DiffRules.CSharpMemberChanged;
-                    changes.Add(Change(rule, name, $"{name}.{member}", $"C#: {name}.{member} changed from '{old.Detail}' to '{entry.Detail}'."));
+                    continue;
                 }
+
+                if (ConstantValue(old.Detail) is { } oldValue && ConstantValue(entry.Detail) is { } newValue && oldValue.Declaration == newValue.Declaration)
+                {
+                    // DockerClient.ApiVersion changes with every version: expected, and nothing stops compiling.
+                    changes.Add(Change(DiffRules.CSharpConstantChanged, name, $"{name}.{member}", $"C#: constant {name}.{member} is now {newValue.Value} (was {oldValue.Value})."));
+                    continue;
+                }
+
+                var rule = old.Detail.Replace("?", string.Empty, StringComparison.Ordinal) == entry.Detail.Replace("?", string.Empty, StringComparison.Ordinal)
+                    ? DiffRules.CSharpMemberNullabilityChanged
+                    : DiffRules.CSharpMemberChanged;
+                changes.Add(Change(rule, name, $"{name}.{member}", $"C#: {name}.{member} changed from '{old.Detail}' to '{entry.Detail}'."));
             }
         }
 
@@ -97,9 +109,25 @@ public static partial class SurfaceDiffer
 
     private static Dictionary<string, List<SurfaceEntry>> Group(IReadOnlyList<SurfaceEntry> entries)
         => entries
-            .Select(e => new SurfaceEntry(Strip(e.Type), e.Member is null ? null : Strip(e.Member), Strip(e.Detail), e.Line))
+            .Select(e => WithConstantValueInDetail(new SurfaceEntry(Strip(e.Type), e.Member is null ? null : Strip(e.Member), Strip(e.Detail), e.Line)))
             .GroupBy(e => e.Type, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    // A constant's member reads `ApiVersion = "1.41"`: its value moves into the detail, so that the member
+    // keeps its identity across versions and a new value is a change of it, not a removal and an addition.
+    private static SurfaceEntry WithConstantValueInDetail(SurfaceEntry entry)
+    {
+        const string assignment = " = ";
+        return entry.Member is { } member && entry.Detail.Contains(ConstMarker, StringComparison.Ordinal) && member.IndexOf(assignment, StringComparison.Ordinal) is > 0 and var at
+            ? entry with { Member = member[..at], Detail = $"{entry.Detail}{assignment}{member[(at + assignment.Length)..]}" }
+            : entry;
+    }
+
+    private static (string Declaration, string Value)? ConstantValue(string detail)
+    {
+        var at = detail.IndexOf(ConstMarker + " = ", StringComparison.Ordinal);
+        return at < 0 ? null : (detail[..(at + ConstMarker.Length)], detail[(at + ConstMarker.Length + 3)..]);
+    }
 
     // The members of a type with its own name blanked out, so a renamed type matches its old self.
     private static HashSet<string> Shape(string type, List<SurfaceEntry> entries)

@@ -6,7 +6,8 @@ namespace DockerApiGen.Generator.Emitting;
 /// Prints every file of one version's project from its client model: one file per model type under
 /// <c>Generated/Models</c>, the clients (the entry client, a sub-client per area under
 /// <c>Generated/Clients</c>, options types under <c>Generated/Options</c>), the JSON context, the versioned
-/// body shapes, and the project file. Decides nothing: what to print is in the <see cref="ClientModel"/>.
+/// body shapes, the project file and the package README; a family without clients gets the models and the JSON
+/// context only. Decides nothing: what to print is in the <see cref="ClientModel"/>.
 /// </summary>
 public static class VersionEmitter
 {
@@ -52,9 +53,12 @@ public static class VersionEmitter
             }
         }
 
-        var entry = new CSharpFile(names.RootNamespace, names);
-        DockerClientEmitter.Emit(entry, client);
-        files.Add(Done(entry, $"{names.ClientClassName}.cs"));
+        if (names.ClientClassName.Length > 0)
+        {
+            var entry = new CSharpFile(names.RootNamespace, names);
+            DockerClientEmitter.Emit(entry, client);
+            files.Add(Done(entry, $"{names.ClientClassName}.cs"));
+        }
 
         var context = new CSharpFile(names.RootNamespace, names);
         JsonContextEmitter.Emit(context, client);
@@ -66,7 +70,16 @@ public static class VersionEmitter
             files.Add(Done(shapes, $"{client.BodyShapes.ClassName}.cs"));
         }
 
-        files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));
+        if (settings.EmitsProjectFile)
+        {
+            files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));
+        }
+
+        if (settings.Readme is { } readme)
+        {
+            files.Add(new GeneratedFile(PackageReadmeEmitter.FileName, PackageReadmeEmitter.Emit(settings, readme)));
+        }
+
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
 
         GeneratedFile Done(CSharpFile file, string path) => new($"{EmitSettings.GeneratedFolder}/{path}", file.ToText(settings.Header));

@@ -25,6 +25,19 @@ public sealed class SourceMap
     /// <param name="position">Where its node starts.</param>
     public void Add(string pointer, SourcePosition position) => _positions[pointer] = position;
 
+    /// <summary>Makes the positions of a node and everything below it known under a new pointer too (a renamed key).</summary>
+    /// <param name="from">The node's old pointer.</param>
+    /// <param name="to">Its new pointer.</param>
+    public void CopySubtree(string from, string to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        foreach (var (pointer, position) in _positions.Where(p => p.Key == from || p.Key.StartsWith(from + "/", StringComparison.Ordinal)).ToList())
+        {
+            _positions[to + pointer[from.Length..]] = position;
+        }
+    }
+
     /// <summary>
     /// Finds where a pointer's node starts; for a pointer the map does not know (a node added by a patch),
     /// the nearest ancestor that it does.

@@ -22,11 +22,16 @@ public sealed record LoadedSpec(
     IReadOnlyList<AppliedPatch> Patches,
     JsonObject Json,
     SourceMap Map,
-    OpenApiDocument Document);
+    OpenApiDocument Document)
+{
+    /// <summary>The document's format (Swagger 2.0 or OpenAPI 3.0).</summary>
+    public SpecFormat Format { get; init; }
+}
 
 /// <summary>
 /// The loading stage: YAML repair → YamlDotNet (with a source map) → the project's patches → structural
-/// validation → NSwag. Each step reports problems with file and line.
+/// validation → NSwag, for Swagger 2.0 and OpenAPI 3.0 documents alike (the format is read from the document).
+/// Each step reports problems with file and line.
 /// </summary>
 public static class SpecLoader
 {
@@ -41,21 +46,22 @@ public static class SpecLoader
     {
         var repair = YamlRepair.Repair(text);
         var (json, map) = YamlToJson.Parse(repair.Text, file);
-        var applied = PatchApplier.Apply(json, version, patches);
-        SpecValidator.Validate(json, map);
+        var applied = PatchApplier.Apply(json, version, patches, map);
+        var format = SpecValidator.Validate(json, map);
         cancellationToken.ThrowIfCancellationRequested();
 
         OpenApiDocument document;
         try
         {
-            document = await OpenApiDocument.FromJsonAsync(json.ToJsonString(), file, SchemaType.Swagger2, null, cancellationToken).ConfigureAwait(false);
+            var schemaType = format == SpecFormat.OpenApi3 ? SchemaType.OpenApi3 : SchemaType.Swagger2;
+            document = await OpenApiDocument.FromJsonAsync(json.ToJsonString(), file, schemaType, null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             throw new GenerationException(new SpecProblem(file, null, null, null, $"NSwag could not read the spec: {ex.Message}"));
         }
 
-        return new LoadedSpec(version, file, repair.Changes, applied, json, map, document);
+        return new LoadedSpec(version, file, repair.Changes, applied, json, map, document) { Format = format };
     }
 
     /// <summary>Loads a spec file.</summary>

@@ -20,6 +20,18 @@ public sealed record ApiModel(
     IReadOnlyList<OperationModel> Operations,
     IReadOnlyList<AppliedPatch> Patches)
 {
+    /// <summary>The spec's format.</summary>
+    public SpecFormat Format { get; init; }
+
+    /// <summary>Where the API is served (OpenAPI 3 <c>servers</c>; Swagger 2 <c>schemes</c>, <c>host</c> and <c>basePath</c>).</summary>
+    public IReadOnlyList<ServerModel> Servers { get; init; } = [];
+
+    /// <summary>The declared security schemes, ordered by key.</summary>
+    public IReadOnlyList<SecuritySchemeModel> SecuritySchemes { get; init; } = [];
+
+    /// <summary>The document's default security requirements (operations may state their own).</summary>
+    public IReadOnlyList<SecurityRequirementModel> Security { get; init; } = [];
+
     /// <summary>Finds a type by its C# name.</summary>
     /// <param name="name">The name.</param>
     public TypeDefinition? FindType(string name) => Types.FirstOrDefault(t => t.Name == name);

@@ -10,7 +10,7 @@ public abstract record TypeDefinition(string Name, string SchemaPointer, string?
 /// <summary>How a type got its name.</summary>
 public enum NameSource
 {
-    /// <summary>The key under <c>definitions</c>.</summary>
+    /// <summary>The key under <c>definitions</c> (Swagger 2) or <c>components/schemas</c> (OpenAPI 3).</summary>
     Definition,
 
     /// <summary>The inline schema's <c>title</c>.</summary>
@@ -22,8 +22,11 @@ public enum NameSource
     /// <summary>Derived from where the schema is used: owner + property, or operation + role.</summary>
     Context,
 
-    /// <summary>Given in <c>specs/naming.yaml</c> (inlineNames).</summary>
+    /// <summary>Given in the family's <c>naming.yaml</c> (inlineNames).</summary>
     Configured,
+
+    /// <summary>The key of the OpenAPI 3 component (a response, request body or parameter) whose inline schema it is.</summary>
+    Component,
 }
 
 /// <summary>An object schema (with <c>allOf</c> already flattened into one property list).</summary>
@@ -65,7 +68,7 @@ public sealed record EnumMember(string Name, string WireValue);
 /// <param name="Name">The C# name.</param>
 /// <param name="Type">The property's type.</param>
 /// <param name="IsRequired">Listed in the schema's <c>required</c>.</param>
-/// <param name="Nullable">The spec's <c>x-nullable</c>, when it says.</param>
+/// <param name="Nullable">The spec's <c>x-nullable</c> (Swagger 2) or <c>nullable</c> (OpenAPI 3), when it says.</param>
 /// <param name="IsReadOnly">The spec's <c>readOnly</c>.</param>
 /// <param name="IsDeprecated">Marked deprecated (by keyword or by its description).</param>
 /// <param name="Description">The spec's description.</param>
@@ -79,4 +82,8 @@ public sealed record PropertyModel(
     bool IsReadOnly,
     bool IsDeprecated,
     string? Description,
-    string SchemaPointer);
+    string SchemaPointer)
+{
+    /// <summary>The spec's <c>writeOnly</c> (OpenAPI 3): sent in requests, never in responses.</summary>
+    public bool IsWriteOnly { get; init; }
+}

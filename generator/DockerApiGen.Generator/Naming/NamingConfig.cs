@@ -6,7 +6,7 @@ using DockerApiGen.Generator.Loading;
 namespace DockerApiGen.Generator.Naming;
 
 /// <summary>
-/// The project's naming decisions that no rule can make (<c>specs/naming.yaml</c>): renames of types
+/// The project's naming decisions that no rule can make (<c>specs/&lt;family&gt;/naming.yaml</c>): renames of types
 /// whose spec name would collide in user code (Docker's <c>Task</c> against
 /// <c>System.Threading.Tasks.Task</c>), and names for inline schemas whose derived name reads badly.
 /// </summary>
@@ -15,6 +15,9 @@ namespace DockerApiGen.Generator.Naming;
 /// <param name="File">Where the configuration was read from.</param>
 public sealed record NamingConfig(IReadOnlyDictionary<string, string> TypeRenames, IReadOnlyDictionary<string, string> InlineNames, string File)
 {
+    /// <summary>Names of operations (without an operationId in the spec) where the method-and-path rule reads badly (the family's <c>operations.yaml</c>).</summary>
+    public OperationNameOverrides OperationNames { get; init; } = OperationNameOverrides.Empty;
+
     /// <summary>No renames.</summary>
     public static NamingConfig Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, string>(), "(no naming file)");
 
@@ -29,7 +32,7 @@ public sealed record NamingConfig(IReadOnlyDictionary<string, string> TypeRename
     {
         if (!System.IO.File.Exists(path))
         {
-            return Empty;
+            return Empty with { File = path }; // Messages then name the file to create.
         }
 
         var (document, map) = YamlToJson.Parse(System.IO.File.ReadAllText(path), path);

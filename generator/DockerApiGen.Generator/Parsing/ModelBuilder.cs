@@ -11,12 +11,14 @@ using NSwag;
 namespace DockerApiGen.Generator.Parsing;
 
 /// <summary>
-/// Turns NSwag's view of a spec into the immutable <see cref="ApiModel"/>: every schema that becomes a
-/// type gets its final C# name here (definition key; else <c>title</c>, then <c>x-go-name</c>, then
-/// owner + property or operation + role), <c>allOf</c> is flattened, and every problem (name clash,
-/// invalid identifier, unsupported enum) is collected with its spec line.
+/// Turns NSwag's view of a spec (Swagger 2.0 or OpenAPI 3.0) into the immutable <see cref="ApiModel"/>: every
+/// schema that becomes a type gets its final C# name here (definition or component key; else <c>title</c>,
+/// then <c>x-go-name</c>, then owner + property or operation + role), <c>allOf</c> is flattened, and every
+/// problem (name clash, invalid identifier, unsupported enum) is collected with its spec line. Operations,
+/// bodies and responses are read in <c>ModelBuilder.Operations.cs</c>, servers and security in
+/// <c>ModelBuilder.Document.cs</c>.
 /// </summary>
-public sealed class ModelBuilder
+public sealed partial class ModelBuilder
 {
     /// <summary>Vendor extension our patches put on set-like maps (<c>{"80/tcp": {}}</c>).</summary>
     public const string StringSetExtension = "x-dockerapigen-string-set";
@@ -40,6 +42,9 @@ public sealed class ModelBuilder
     private readonly System.Text.Json.Nodes.JsonObject _json;
     private readonly SourceMap _map;
     private readonly NamingConfig _naming;
+    private readonly SpecFormat _format;
+    private readonly string _schemasPointer;
+    private readonly string _componentsPointer;
     private readonly Dictionary<JsonSchema, string> _definitionKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, TypeRef> _refsByPointer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeDefinition> _types = new(StringComparer.Ordinal);
@@ -52,10 +57,15 @@ public sealed class ModelBuilder
         _json = spec.Json;
         _map = spec.Map;
         _naming = naming;
+        _format = spec.Format;
+        _schemasPointer = _format == SpecFormat.OpenApi3 ? "/components/schemas" : "/definitions";
+        _componentsPointer = _format == SpecFormat.OpenApi3 ? "/components" : string.Empty;
         foreach (var (key, schema) in _document.Definitions)
         {
             _definitionKeys[schema] = key;
         }
+
+        IndexComponents();
     }
 
     /// <summary>Builds the model of one version.</summary>
@@ -65,25 +75,35 @@ public sealed class ModelBuilder
     public static ApiModel Build(LoadedSpec spec, NamingConfig naming)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(naming);
         var builder = new ModelBuilder(spec, naming);
         foreach (var key in spec.Document.Definitions.Keys.Order(StringComparer.Ordinal))
         {
             builder.ResolveDefinition(key);
         }
 
+        builder.CheckComponentNames();
         var operations = builder.BuildOperations();
+        var servers = builder.BuildServers();
+        var schemes = builder.BuildSecuritySchemes();
         if (builder._problems.Count > 0)
         {
             throw new GenerationException(builder._problems);
         }
 
         var types = builder._types.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        return new ApiModel(spec.Version, spec.File, types, operations, spec.Patches);
+        return new ApiModel(spec.Version, spec.File, types, operations, spec.Patches)
+        {
+            Format = spec.Format,
+            Servers = servers,
+            SecuritySchemes = schemes,
+            Security = Requirements(spec.Document.Security),
+        };
     }
 
     private TypeRef ResolveDefinition(string key)
     {
-        var pointer = "/definitions/" + SourceMap.Escape(key);
+        var pointer = _schemasPointer + "/" + SourceMap.Escape(key);
         if (_refsByPointer.TryGetValue(pointer, out var known))
         {
             return known;
@@ -108,7 +128,12 @@ public sealed class ModelBuilder
         return alias;
     }
 
-    private TypeRef Resolve(JsonSchema? schema, string contextName, string pointer)
+    /// <summary>The type of a schema at a pointer; an inline schema that becomes a type is named from <paramref name="contextName"/> unless it names itself.</summary>
+    /// <param name="schema">The schema.</param>
+    /// <param name="contextName">The name derived from where it is used.</param>
+    /// <param name="pointer">Where the schema is (a type is made once per pointer).</param>
+    /// <param name="contextSource">How <paramref name="contextName"/> was made: from the use (owner + property, operation + role) or a component's key.</param>
+    private TypeRef Resolve(JsonSchema? schema, string contextName, string pointer, NameSource contextSource = NameSource.Context)
     {
         if (schema is null)
         {
@@ -120,12 +145,12 @@ public sealed class ModelBuilder
             return known;
         }
 
-        var resolved = ResolveSchemaCore(schema, contextName, pointer);
+        var resolved = ResolveSchemaCore(schema, contextName, pointer, contextSource);
         _refsByPointer[pointer] = resolved;
         return resolved;
     }
 
-    private TypeRef ResolveSchemaCore(JsonSchema schema, string contextName, string pointer)
+    private TypeRef ResolveSchemaCore(JsonSchema schema, string contextName, string pointer, NameSource contextSource = NameSource.Context)
     {
         if (HasExtension(schema, StringSetExtension))
         {
@@ -150,7 +175,7 @@ public sealed class ModelBuilder
 
         if (IsObjectLike(schema))
         {
-            var (name, source) = InlineName(schema, contextName, pointer);
+            var (name, source) = InlineName(schema, contextName, pointer, contextSource);
             name = Register(name, pointer);
             var named = new NamedRef(name);
             _refsByPointer[pointer] = named;
@@ -160,7 +185,7 @@ public sealed class ModelBuilder
 
         if (EnumKindOf(schema, pointer) is { } kind)
         {
-            var (name, source) = InlineName(schema, contextName, pointer);
+            var (name, source) = InlineName(schema, contextName, pointer, contextSource);
             name = Register(name, pointer);
             AddType(BuildEnum(name, schema, pointer, source, kind));
             return new NamedRef(name);
@@ -194,7 +219,7 @@ public sealed class ModelBuilder
             return ResolveDefinition(key);
         }
 
-        Report(pointer, "The $ref does not point at a definition under #/definitions.", "Only references to #/definitions/… are supported in schemas.");
+        Report(pointer, $"The $ref does not point at a schema under #{_schemasPointer}.", $"Only references to #{_schemasPointer}/… are supported in schemas.");
         return new AnyRef();
     }
 
@@ -258,10 +283,23 @@ public sealed class ModelBuilder
         CollectProperties(name, schema, pointer, properties);
         var deduplicated = properties
             .GroupBy(p => p.WireName, StringComparer.Ordinal)
-            .Select(g => g.Last()) // A later allOf member restates a property: its version wins, as in Go embedding.
+            .Select(Restated)
             .ToList();
         CheckMemberNames(name, deduplicated);
         return new ObjectType(name, pointer, Text(schema.Description), source, deduplicated);
+    }
+
+    /// <summary>
+    /// A property that allOf members declare more than once: the last declaration wins, as in Go embedding; but a
+    /// restatement that gives no type (only an example or a description, as the Hub's SCIM errors do) keeps the
+    /// type an earlier member gave, since allOf means both hold.
+    /// </summary>
+    private static PropertyModel Restated(IGrouping<string, PropertyModel> declarations)
+    {
+        var last = declarations.Last();
+        return last.Type is AnyRef && declarations.LastOrDefault(p => p.Type is not AnyRef) is { } typed
+            ? last with { Type = typed.Type, Description = last.Description ?? typed.Description }
+            : last;
     }
 
     private void CollectProperties(string ownerName, JsonSchema schema, string pointer, List<PropertyModel> into)
@@ -272,7 +310,7 @@ public sealed class ModelBuilder
             if (member.Reference is { } target && _definitionKeys.TryGetValue(target, out var key))
             {
                 ResolveDefinition(key); // Name the referenced definition's inline schemas in its own context first.
-                CollectProperties(ownerName, target, "/definitions/" + SourceMap.Escape(key), into);
+                CollectProperties(ownerName, target, _schemasPointer + "/" + SourceMap.Escape(key), into);
             }
             else
             {
@@ -296,7 +334,10 @@ public sealed class ModelBuilder
                 property.IsReadOnly,
                 IsDeprecated(property),
                 Text(property.Description),
-                propertyPointer));
+                propertyPointer)
+            {
+                IsWriteOnly = property.IsWriteOnly,
+            });
         }
     }
 
@@ -392,7 +433,7 @@ public sealed class ModelBuilder
         => schema.Reference is null && schema.Type == JsonObjectType.Object && schema.AdditionalPropertiesSchema is null
             && schema.Properties.Count == 0 && schema.AllOf.Count == 0 && !HasExtension(schema, StringSetExtension);
 
-    private (string Name, NameSource Source) InlineName(JsonSchema schema, string contextName, string pointer)
+    private (string Name, NameSource Source) InlineName(JsonSchema schema, string contextName, string pointer, NameSource contextSource)
     {
         if (_naming.InlineNames.TryGetValue(pointer, out var configured))
         {
@@ -409,19 +450,19 @@ public sealed class ModelBuilder
             return (_naming.Rename(Identifiers.ToPascalCase(goName)), NameSource.GoName);
         }
 
-        return (_naming.Rename(contextName), NameSource.Context);
+        return (_naming.Rename(contextName), contextSource);
     }
 
     private string Register(string name, string pointer)
     {
         if (!Identifiers.IsValidIdentifier(name))
         {
-            Report(pointer, $"The schema gives no valid C# type name ('{name}').", "Give it a title with a patch, or a rename in specs/naming.yaml.");
+            Report(pointer, $"The schema gives no valid C# type name ('{name}').", $"Give it a title with a patch, or a rename in {_naming.File}.");
         }
         else if (_pointerOfName.TryGetValue(name, out var other) && other != pointer)
         {
             var at = _map.Find(other) is { } position ? $" (line {position.Line})" : string.Empty;
-            Report(pointer, $"Type name clash: '{name}' is also the name of the schema at {other}{at}.", "Give one of them another name in specs/naming.yaml (typeRenames) or with a title patch; names are never numbered.");
+            Report(pointer, $"Type name clash: '{name}' is also the name of the schema at {other}{at}.", $"Give one of them another name in {_naming.File} (typeRenames, inlineNames), with a title patch, or rename a component with a renameTo patch; names are never numbered.");
         }
         else if (UserFacingCollisions.Collides(name, out var frameworkType))
         {
@@ -433,81 +474,6 @@ public sealed class ModelBuilder
     }
 
     private void AddType(TypeDefinition type) => _types[type.Name] = type;
-
-    private List<OperationModel> BuildOperations()
-    {
-        var operations = new List<OperationModel>();
-        foreach (var (path, item) in _document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            foreach (var (method, operation) in item.OrderBy(m => m.Key, StringComparer.Ordinal))
-            {
-                operations.Add(BuildOperation(path, method, operation));
-            }
-        }
-
-        return operations.OrderBy(o => o.OperationId, StringComparer.Ordinal).ToList();
-    }
-
-    private OperationModel BuildOperation(string path, string method, OpenApiOperation operation)
-    {
-        var pointer = $"/paths/{SourceMap.Escape(path)}/{method}";
-        var id = operation.OperationId;
-        var parameters = new List<ParameterModel>();
-        var index = 0;
-        foreach (var parameter in operation.Parameters.Select(p => p.ActualParameter))
-        {
-            var parameterPointer = $"{pointer}/parameters/{index++}";
-            var location = parameter.Kind switch
-            {
-                OpenApiParameterKind.Path => ParameterLocation.Path,
-                OpenApiParameterKind.Query => ParameterLocation.Query,
-                OpenApiParameterKind.Header => ParameterLocation.Header,
-                OpenApiParameterKind.Body => ParameterLocation.Body,
-                OpenApiParameterKind.FormData => ParameterLocation.FormData,
-                _ => ParameterLocation.Query,
-            };
-            var type = location == ParameterLocation.Body
-                ? Resolve(parameter.Schema, id + "Request", parameterPointer + "/schema")
-                : Resolve(parameter, id + Identifiers.ToPascalCase(parameter.Name), parameterPointer);
-            parameters.Add(new ParameterModel(
-                parameter.Name,
-                Identifiers.ToCamelCase(parameter.Name),
-                location,
-                type,
-                parameter.IsRequired,
-                parameter.Default is null ? null : Newtonsoft.Json.JsonConvert.SerializeObject(parameter.Default),
-                Text(parameter.Description),
-                parameterPointer));
-        }
-
-        var responses = new List<ResponseModel>();
-        foreach (var (code, response) in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
-        {
-            var actual = response.ActualResponse;
-            var responsePointer = $"{pointer}/responses/{SourceMap.Escape(code)}";
-            var role = code.StartsWith('2') ? "Response" : "Error" + code + "Response";
-            var body = actual.Schema is null ? null : Resolve(actual.Schema, id + role, responsePointer + "/schema");
-            var headers = actual.Headers
-                .OrderBy(h => h.Key, StringComparer.Ordinal)
-                .Select(h => new HeaderModel(h.Key, Resolve(h.Value, id + Identifiers.ToPascalCase(h.Key) + "Header", $"{responsePointer}/headers/{SourceMap.Escape(h.Key)}"), Text(h.Value.Description)))
-                .ToList();
-            responses.Add(new ResponseModel(code, Text(actual.Description), body, headers));
-        }
-
-        return new OperationModel(
-            id,
-            method.ToUpperInvariant(),
-            path,
-            operation.Tags.FirstOrDefault() ?? "Default",
-            Text(operation.Summary),
-            Text(operation.Description),
-            operation.IsDeprecated,
-            parameters,
-            responses,
-            operation.ActualConsumes.ToList(),
-            operation.ActualProduces.ToList(),
-            pointer);
-    }
 
     private static bool IsDeprecated(JsonSchema schema)
         => schema.IsDeprecated

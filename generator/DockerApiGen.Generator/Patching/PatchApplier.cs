@@ -16,9 +16,10 @@ public static class PatchApplier
     /// <param name="document">The spec document; edited in place.</param>
     /// <param name="version">The spec's version.</param>
     /// <param name="patches">All patches.</param>
+    /// <param name="map">The document's source map: a renamed node keeps its lines under its new pointer.</param>
     /// <returns>The patches applied, in order.</returns>
     /// <exception cref="GenerationException">One or more patches no longer match.</exception>
-    public static IReadOnlyList<AppliedPatch> Apply(JsonObject document, ApiVersion version, IReadOnlyList<SpecPatch> patches)
+    public static IReadOnlyList<AppliedPatch> Apply(JsonObject document, ApiVersion version, IReadOnlyList<SpecPatch> patches, SourceMap? map = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(patches);
@@ -35,7 +36,26 @@ public static class PatchApplier
                 continue;
             }
 
-            if (patch.AddParameter is { } parameter)
+            if (patch.RenameTo is { } newKey)
+            {
+                var slash = patch.Target.LastIndexOf('/');
+                var oldKey = SourceMap.Unescape(patch.Target[(slash + 1)..]);
+                var parentPointer = patch.Target[..slash];
+                var parent = JsonPointer.Resolve(document, parentPointer) as JsonObject;
+                if (parent is null || parent.ContainsKey(newKey))
+                {
+                    problems.Add(Problem(
+                        $"{(parentPointer.Length == 0 ? "the document" : parentPointer)} already has the key '{newKey}'.",
+                        $"Upstream renamed it already, or another patch did: end the patch's versions before {version}."));
+                    continue;
+                }
+
+                RenameKey(parent, oldKey, newKey);
+                var newPointer = parentPointer + "/" + SourceMap.Escape(newKey);
+                RewriteReferences(document, "#" + patch.Target, "#" + newPointer);
+                map?.CopySubtree(patch.Target, newPointer);
+            }
+            else if (patch.AddParameter is { } parameter)
             {
                 var parameters = target["parameters"] as JsonArray ?? [];
                 var name = (string?)parameter["name"];
@@ -95,5 +115,44 @@ public static class PatchApplier
         }
 
         return problems.Count > 0 ? throw new GenerationException(problems) : applied;
+    }
+
+    /// <summary>Renames a key in place: the parent keeps the order of its keys (property order is the model's order).</summary>
+    private static void RenameKey(JsonObject parent, string oldKey, string newKey)
+    {
+        var entries = parent.ToList();
+        parent.Clear();
+        foreach (var (key, value) in entries)
+        {
+            parent[key == oldKey ? newKey : key] = value;
+        }
+    }
+
+    /// <summary>Points every <c>$ref</c> to the old location (or below it) at the new one.</summary>
+    private static void RewriteReferences(JsonNode? node, string oldReference, string newReference)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var target)
+                    && (target == oldReference || target.StartsWith(oldReference + "/", StringComparison.Ordinal)))
+                {
+                    obj["$ref"] = newReference + target[oldReference.Length..];
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    RewriteReferences(child, oldReference, newReference);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    RewriteReferences(child, oldReference, newReference);
+                }
+
+                break;
+        }
     }
 }

@@ -10,11 +10,11 @@ using DockerApiGen.Generator.Surface;
 namespace DockerApiGen.Generator.Pipeline;
 
 /// <summary>
-/// <c>diff A B</c>: loads both sides (a locked version, pulled as usual, or a spec file) into models and
-/// diffs them; with steps, diffs every adjacent pair of locked versions between them and adds the
-/// cumulative A → B report last.
+/// <c>diff A B</c>: loads both sides (a locked version of the family, pulled as usual, or a spec file) into
+/// models and diffs them; with steps, diffs every adjacent pair of locked versions between them and adds the
+/// cumulative A → B report last. The same rules serve every family (Engine versions, Hub snapshots).
 /// </summary>
-/// <param name="Inputs">The repository's inputs.</param>
+/// <param name="Inputs">The family's inputs.</param>
 /// <param name="Source">Where to pull locked versions from.</param>
 public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
 {
@@ -24,7 +24,7 @@ public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
     public bool IncludeSurface { get; init; }
 
     /// <summary>Diffs two sides.</summary>
-    /// <param name="from">A version (<c>1.41</c>) or a spec file path.</param>
+    /// <param name="from">A version (<c>1.41</c>, <c>2024-08</c>) or a spec file path.</param>
     /// <param name="to">A version or a spec file path.</param>
     /// <param name="steps">Also report every adjacent pair of locked versions in between (versions only).</param>
     /// <param name="ignore">Accepted changes.</param>
@@ -36,9 +36,9 @@ public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
         var reports = new List<DiffReport>();
         if (steps)
         {
-            if (!ApiVersion.TryParse(from, out var first) || !ApiVersion.TryParse(to, out var last))
+            if (!ApiVersion.TryParse(from, Inputs.Family.VersionScheme, out var first) || !ApiVersion.TryParse(to, Inputs.Family.VersionScheme, out var last))
             {
-                throw new GenerationException(new SpecProblem(Inputs.Layout.SpecLockPath, null, null, null, "--steps needs two locked versions, not spec files."));
+                throw new GenerationException(new SpecProblem(Inputs.Lock.Path, null, null, null, "--steps needs two locked versions, not spec files."));
             }
 
             var (low, high) = first <= last ? (first, last) : (last, first);
@@ -76,7 +76,12 @@ public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
         var (newer, newerSurface) = await LoadSideAsync(to, cancellationToken).ConfigureAwait(false);
         var all = SpecDiffer.Diff(older, newer).Concat(IncludeSurface ? SurfaceDiffer.Diff(olderSurface!, newerSurface!) : []).ToList();
         var kept = all.Where(c => !ignore.Accepts(c)).ToList();
-        return new DiffReport(Label(older), Label(newer), kept, all.Count - kept.Count);
+        return new DiffReport(Label(older), Label(newer), kept, all.Count - kept.Count)
+        {
+            ApiTitle = Inputs.Family.Title,
+            FromLabel = ShownLabel(older),
+            ToLabel = ShownLabel(newer),
+        };
     }
 
     private async Task<(ApiModel Model, IReadOnlyList<SurfaceEntry>? Surface)> LoadSideAsync(string side, CancellationToken cancellationToken)
@@ -91,7 +96,7 @@ public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
         if (IncludeSurface)
         {
             // The surface is read from the package as it would be generated now, compiled in memory.
-            var path = File.Exists(side) ? side : Inputs.Cache.PathOf(model.Version);
+            var path = File.Exists(side) ? side : Inputs.SpecPathOf(Inputs.Lock.Get(model.Version));
             var entry = new SpecLockEntry(model.Version, new Uri(Path.GetFullPath(path)), SpecCache.Sha256Of(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)));
             var output = await VersionGenerator.GenerateAsync(Inputs, entry, path, ApiHistory.None, compile: true, cancellationToken).ConfigureAwait(false);
             surface = PublicSurface.ReadEntries(output.Compilation!);
@@ -108,21 +113,27 @@ public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
         ArgumentNullException.ThrowIfNull(side);
         if (File.Exists(side))
         {
-            var version = ApiVersion.TryParse(Path.GetFileNameWithoutExtension(side), out var fromName) ? fromName : new ApiVersion(0, 0);
+            var version = ApiVersion.TryParse(Path.GetFileNameWithoutExtension(side), Inputs.Family.VersionScheme, out var fromName) ? fromName : Unversioned;
             var spec = await SpecLoader.LoadFileAsync(version, side, Inputs.Patches, cancellationToken).ConfigureAwait(false);
             return ModelBuilder.Build(spec, Inputs.Naming) with { SpecFile = side };
         }
 
-        if (!ApiVersion.TryParse(side, out var locked))
+        if (!ApiVersion.TryParse(side, Inputs.Family.VersionScheme, out var locked))
         {
-            throw new GenerationException(new SpecProblem(side, null, null, null, "Neither a spec file nor a version such as 1.41."));
+            var example = Inputs.Family.VersionScheme == VersionScheme.Number ? "1.41" : "2024-08";
+            throw new GenerationException(new SpecProblem(side, null, null, null, $"Neither a spec file nor a version of the {Inputs.Family.Name} family such as {example}."));
         }
 
         var entry = Inputs.Lock.Get(locked);
         await Inputs.Cache.PullAsync([entry], Source, force: false, cancellationToken).ConfigureAwait(false);
-        var loaded = await SpecLoader.LoadFileAsync(locked, Inputs.Cache.PathOf(locked), Inputs.Patches, cancellationToken).ConfigureAwait(false);
+        var loaded = await SpecLoader.LoadFileAsync(locked, Inputs.SpecPathOf(entry), Inputs.Patches, cancellationToken).ConfigureAwait(false);
         return ModelBuilder.Build(loaded, Inputs.Naming);
     }
 
-    private static string Label(ApiModel model) => model.Version == new ApiVersion(0, 0) ? Path.GetFileName(model.SpecFile) : model.Version.ToString();
+    /// <summary>The version given to a spec file whose name is not a version (it gets the patches of every version range that has no lower bound).</summary>
+    private ApiVersion Unversioned => new(0, 0, Inputs.Family.VersionScheme);
+
+    private string Label(ApiModel model) => model.Version == Unversioned ? Path.GetFileName(model.SpecFile) : model.Version.ToString();
+
+    private string ShownLabel(ApiModel model) => model.Version == Unversioned ? Path.GetFileName(model.SpecFile) : model.Version.Label;
 }

@@ -45,6 +45,13 @@ public static class GenerationBenchmark
             var generate = clock.Elapsed;
             report.AppendLine(CultureInfo.InvariantCulture, $"all {all.Count} versions: pull {Seconds(pull)}, load+model+emit+compile {Seconds(generate)} (of which the availability history, built from every locked model, {Seconds(run.LastHistory!.Elapsed)}), total {Seconds(pull + generate)}");
 
+            // The drift check (`generate --check`): the committed versions, emitted and compared, not compiled (the
+            // availability history read from its cache, as on every run after the first).
+            clock.Restart();
+            var checkedOutputs = await run.GenerateAsync(inputs.CommittedEntries, compile: false, cancellationToken).ConfigureAwait(false);
+            var drift = run.CheckDrift(checkedOutputs);
+            report.AppendLine(CultureInfo.InvariantCulture, $"drift check of the {inputs.CommittedEntries.Count} committed versions (emit and compare, no compile): {Seconds(clock.Elapsed)} ({drift.Count} files differ; availability history {Seconds(run.LastHistory!.Elapsed)}, {(run.LastHistory.FromCache ? "cached" : "built")})");
+
             // One version as a user regenerates it: its spec pulled again, the availability history read from its cache.
             foreach (var entry in all)
             {

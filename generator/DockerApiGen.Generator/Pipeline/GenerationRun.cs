@@ -21,7 +21,7 @@ public enum DriftKind
     Stale,
 }
 
-/// <summary>Generation over several versions: make sure specs are pulled, generate in memory, then write or check.</summary>
+/// <summary>Generation over several versions of one family: make sure specs are pulled, generate in memory, then write or check.</summary>
 /// <param name="Inputs">The repository's inputs.</param>
 public sealed record GenerationRun(GeneratorInputs Inputs)
 {
@@ -75,7 +75,7 @@ public sealed record GenerationRun(GeneratorInputs Inputs)
         var drift = new List<DriftItem>();
         foreach (var output in Committed(outputs))
         {
-            var folder = Inputs.Layout.ProjectFolder(output.Model.Version);
+            var folder = Inputs.ProjectFolder(output.Model.Version);
             var expected = output.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
             foreach (var file in output.Files)
             {
@@ -105,7 +105,7 @@ public sealed record GenerationRun(GeneratorInputs Inputs)
     {
         var drift = CheckDrift(outputs);
         var byPath = Committed(outputs)
-            .SelectMany(o => o.Files.Select(f => (Path: Relative(Path.Combine(Inputs.Layout.ProjectFolder(o.Model.Version), f.RelativePath)), f.Text)))
+            .SelectMany(o => o.Files.Select(f => (Path: Relative(Path.Combine(Inputs.ProjectFolder(o.Model.Version), f.RelativePath)), f.Text)))
             .ToDictionary(x => x.Path, x => x.Text, StringComparer.Ordinal);
         foreach (var item in drift)
         {
@@ -124,7 +124,7 @@ public sealed record GenerationRun(GeneratorInputs Inputs)
     }
 
     private IEnumerable<VersionOutput> Committed(IReadOnlyList<VersionOutput> outputs)
-        => outputs.Where(o => Inputs.Config.CommittedVersions.Contains(o.Model.Version));
+        => outputs.Where(o => Inputs.IsCommitted(o.Model.Version));
 
     private static IEnumerable<string> ExistingGeneratedFiles(string projectFolder)
     {

@@ -12,9 +12,9 @@ namespace DockerApiGen.Generator.Pipeline;
 public sealed record HistoryResult(ApiHistory History, bool FromCache, TimeSpan Elapsed);
 
 /// <summary>
-/// The availability history of the locked versions for a run: read from the cache when it was built from the same
-/// inputs, else built from every locked model (loaded through the run's <see cref="ModelCatalog"/>, so generation
-/// reuses them) and kept in the cache.
+/// The availability history of a family's locked versions for a run: read from the cache when it was built from the
+/// same inputs, else built from every locked model (loaded through the run's <see cref="ModelCatalog"/>, so generation
+/// reuses them) and kept in the cache. A family whose descriptor does not ask for markers gets none, at no cost.
 /// </summary>
 public static class HistoryProvider
 {
@@ -28,19 +28,24 @@ public static class HistoryProvider
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(models);
         var clock = Stopwatch.StartNew();
-        var cache = new ApiHistoryCache(inputs.Layout.AvailabilityCacheFolder);
-        var key = ApiHistoryCache.Key(inputs.Lock.Entries, [.. PatchFileReader.FilesIn(inputs.Layout.PatchesFolder), inputs.Layout.NamingPath]);
+        if (!inputs.Family.MarksAvailability)
+        {
+            return new HistoryResult(ApiHistory.None, true, clock.Elapsed);
+        }
+
+        var cache = new ApiHistoryCache(inputs.Layout.AvailabilityCacheFolderOf(inputs.Family));
+        var key = ApiHistoryCache.Key(inputs.Lock.Entries, [.. PatchFileReader.FilesOf(inputs.Family), inputs.Family.NamingPath, inputs.Family.OperationsPath]);
         if (cache.TryRead(key) is { } kept)
         {
             return new HistoryResult(kept, true, clock.Elapsed);
         }
 
-        var missing = inputs.Lock.Entries.Where(e => !File.Exists(inputs.Cache.PathOf(e.Version))).Select(e => e.Version.ToString()).ToList();
+        var missing = inputs.Lock.Entries.Where(e => !File.Exists(inputs.SpecPathOf(e))).Select(e => e.Version.ToString()).ToList();
         if (missing.Count > 0)
         {
             throw new GenerationException(new SpecProblem(inputs.Layout.SpecLockPath, null, null, null,
                 $"The availability markers are computed from every locked spec, and {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} not in the spec cache.",
-                "Run `dockerapigen pull` (or generate, which pulls every locked version)."));
+                $"Run `dockerapigen pull{inputs.Lock.FamilyOption}` (or generate, which pulls every locked version)."));
         }
 
         var loaded = new LoadedModel[inputs.Lock.Entries.Count];

@@ -3,7 +3,6 @@ using DockerApiGen.Generator.Availability;
 using DockerApiGen.Generator.Emitting;
 using DockerApiGen.Generator.Loading;
 using DockerApiGen.Generator.Model;
-using DockerApiGen.Generator.Parsing;
 using DockerApiGen.Generator.Roslyn;
 using DockerApiGen.Generator.Semantics;
 using DockerApiGen.Generator.Specs;
@@ -37,7 +36,7 @@ public sealed record VersionOutput(
 /// <summary>Wall-clock time per stage of one version.</summary>
 /// <param name="Load">Repair, YAML, patches, validation, NSwag.</param>
 /// <param name="Model">Building the model.</param>
-/// <param name="Emit">Emitting and formatting.</param>
+/// <param name="Emit">Building the client model and emitting.</param>
 /// <param name="Compile">Compiling (with the JSON source generator) and reading the surface.</param>
 public sealed record StageTimings(TimeSpan Load, TimeSpan Model, TimeSpan Emit, TimeSpan Compile)
 {
@@ -45,7 +44,11 @@ public sealed record StageTimings(TimeSpan Load, TimeSpan Model, TimeSpan Emit, 
     public TimeSpan Total => Load + Model + Emit + Compile;
 }
 
-/// <summary>Runs every stage for one version: load → model → client model (with the availability history) → emit → format → compile → surface.</summary>
+/// <summary>
+/// Runs every stage for one version: load → model → client model (with the availability history) → emit →
+/// compile → surface. What differs between families (names, whether clients are emitted, whether members are
+/// marked) comes from the family's descriptor.
+/// </summary>
 public static class VersionGenerator
 {
     /// <summary>Generates one version from a spec file.</summary>
@@ -57,8 +60,7 @@ public static class VersionGenerator
     /// <param name="cancellationToken">Cancels generation.</param>
     public static async Task<VersionOutput> GenerateAsync(GeneratorInputs inputs, SpecLockEntry entry, string specPath, ApiHistory history, bool compile, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var loaded = await ModelCatalog.LoadAsync(inputs, entry.Version, specPath, cancellationToken).ConfigureAwait(false);
+        var loaded = await ModelCatalog.LoadAsync(inputs, entry, specPath, cancellationToken).ConfigureAwait(false);
         return Generate(inputs, entry, loaded, history, compile, cancellationToken);
     }
 
@@ -76,9 +78,15 @@ public static class VersionGenerator
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(history);
         var clock = Stopwatch.StartNew();
-        var settings = new EmitSettings(entry.Version, entry.Sha256);
-        var client = ClientModelBuilder.Build(loaded.Model, inputs.Operations, settings.Names, settings.JsonContextName, history.For(entry.Version));
-        var files = CodeFormatter.Format(VersionEmitter.Emit(client, settings));
+        var previous = inputs.Lock.Entries.Where(e => e.Version < entry.Version).Select(e => (ApiVersion?)e.Version).LastOrDefault();
+        var settings = inputs.EmitSettingsFor(entry.Version, loaded.Sha256) with
+        {
+            Readme = inputs.PackageReadme is { } readme ? new PackageReadmeInputs(readme, previous) : null,
+        };
+        var client = ClientModelBuilder.Build(loaded.Model, inputs.Family.EmitClients ? inputs.Operations : null, settings.Names, settings.JsonContextName, history.For(entry.Version));
+        // The emitters write code exactly as Roslyn's formatter would (a test holds them to it), so the
+        // formatter, which cost more than everything else but compiling, is not run here.
+        var files = VersionEmitter.Emit(client, settings);
         var emit = clock.Elapsed;
 
         clock.Restart();
@@ -86,7 +94,7 @@ public static class VersionGenerator
         string? surface = null;
         if (compile)
         {
-            compilation = InMemoryCompiler.Compile(settings.RootNamespace, files, cancellationToken);
+            compilation = InMemoryCompiler.Compile(settings.RootNamespace, [.. files, .. inputs.HandWrittenSources(entry.Version)], cancellationToken);
             surface = PublicSurface.Read(compilation);
         }
 

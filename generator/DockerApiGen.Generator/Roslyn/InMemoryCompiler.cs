@@ -42,10 +42,9 @@ public static class InMemoryCompiler
         var driver = CSharpGeneratorDriver.Create(Generators.Value, parseOptions: CodeFormatter.ParseOptions);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellationToken);
 
-        using var peStream = new MemoryStream();
-        using var documentation = new MemoryStream();
-        var emit = output.Emit(peStream, xmlDocumentationStream: documentation, cancellationToken: cancellationToken);
-        var problems = generatorDiagnostics.Concat(emit.Diagnostics)
+        // Diagnostics, not Emit: they include the documentation and method-body checks (DocumentationMode.Diagnose)
+        // without generating IL nobody loads.
+        var problems = generatorDiagnostics.Concat(output.GetDiagnostics(cancellationToken))
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .Distinct()
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)

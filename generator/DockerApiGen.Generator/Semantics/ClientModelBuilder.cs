@@ -43,22 +43,25 @@ public sealed class ClientModelBuilder
 
     /// <summary>Builds the client model of a version.</summary>
     /// <param name="model">The version's spec model.</param>
-    /// <param name="config">The operations declarations.</param>
+    /// <param name="config">The operations declarations; null for a family that generates models only (no clients).</param>
     /// <param name="names">The package's names.</param>
     /// <param name="jsonContextName">The JSON context's class name.</param>
     /// <param name="availability">What to mark (from the availability history); null marks nothing.</param>
     /// <exception cref="GenerationException">An operation needs a declaration it does not have, or names clash.</exception>
-    public static ClientModel Build(ApiModel model, OperationsConfig config, PackageNames names, string jsonContextName, VersionAvailability? availability = null)
+    public static ClientModel Build(ApiModel model, OperationsConfig? config, PackageNames names, string jsonContextName, VersionAvailability? availability = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(names);
         JsonContextPlanner.RequireCaseDistinctProperties(model);
-        return new ClientModelBuilder(model, config, names, availability ?? VersionAvailability.Unmarked(model.Version)).Build(jsonContextName);
+        var builder = new ClientModelBuilder(model, config ?? OperationsConfig.Empty, names, availability ?? VersionAvailability.Unmarked(model.Version));
+        return config is null ? builder.BuildModelsOnly(jsonContextName) : builder.Build(jsonContextName);
     }
 
     /// <summary>The class that holds the body shapes.</summary>
     public const string BodyShapesClassName = "JsonBodyShapes";
+
+    private ClientModel BuildModelsOnly(string jsonContextName)
+        => new(_names, ModelDeclarations(), [], _json.Build(jsonContextName), _shapes.Build(BodyShapesClassName)) { OldestVersion = _availability.Earliest };
 
     private ClientModel Build(string jsonContextName)
     {
@@ -324,7 +327,7 @@ public sealed class ClientModelBuilder
     {
         if (_types.Find(name) is not null)
         {
-            Report(operation, $"The generated name '{name}' is also a model type's name in this version; rename the model in specs/naming.yaml or the method in {_config.File}.");
+            Report(operation, $"The generated name '{name}' is also a model type's name in this version; rename the model in the family's naming.yaml (beside {_config.File}) or the method in {_config.File}.");
         }
     }
 

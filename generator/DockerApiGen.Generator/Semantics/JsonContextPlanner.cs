@@ -74,7 +74,7 @@ public sealed class JsonContextPlanner
         {
             foreach (var clash in type.Properties.GroupBy(p => p.WireName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             {
-                problems.Add(new SpecProblem(model.SpecFile, null, null, type.SchemaPointer, $"{type.Name} has properties {string.Join(" and ", clash.Select(p => $"'{p.WireName}'"))}, which differ only in case; the generated JSON context matches names without regard to case.", "Patch the spec (specs/patches/), or teach JsonContextPlanner to give this type case-sensitive metadata."));
+                problems.Add(new SpecProblem(model.SpecFile, null, null, type.SchemaPointer, $"{type.Name} has properties {string.Join(" and ", clash.Select(p => $"'{p.WireName}'"))}, which differ only in case; the generated JSON context matches names without regard to case.", "Patch the spec (the family's patches under specs/), or teach JsonContextPlanner to give this type case-sensitive metadata."));
             }
         }
 

@@ -4,8 +4,9 @@ using DockerApiGen.Generator.Diagnostics;
 namespace DockerApiGen.Generator.Specs;
 
 /// <summary>
-/// The git-ignored folder (<c>.cache/specs</c>) that holds pulled specs. A file is only ever there
-/// whole and with its pinned hash: <see cref="PullAsync"/> verifies everything before writing anything.
+/// The git-ignored folder of a family (<c>.cache/specs</c> for the Engine) that holds pulled specs. A file is
+/// only ever there whole and with its pinned hash: <see cref="PullAsync"/> verifies everything before writing
+/// anything. Documents kept in the repository are never copied here: they are read where they are.
 /// </summary>
 /// <param name="Folder">The cache folder.</param>
 public sealed record SpecCache(string Folder)
@@ -13,6 +14,14 @@ public sealed record SpecCache(string Folder)
     /// <summary>The cached path of a version's spec.</summary>
     /// <param name="version">The version.</param>
     public string PathOf(ApiVersion version) => System.IO.Path.Combine(Folder, version.SpecFileName);
+
+    /// <summary>Where an entry's spec is read from: the repository file, or the cached copy.</summary>
+    /// <param name="entry">The lock entry.</param>
+    public string PathOf(SpecLockEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.LocalPath ?? PathOf(entry.Version);
+    }
 
     /// <summary>Computes the lower-case hex sha256 of bytes.</summary>
     /// <param name="bytes">The bytes.</param>
@@ -23,6 +32,11 @@ public sealed record SpecCache(string Folder)
     public bool IsValid(SpecLockEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (entry.IsInRepository)
+        {
+            return File.Exists(entry.LocalPath);
+        }
+
         var path = PathOf(entry.Version);
         return File.Exists(path) && Sha256Of(File.ReadAllBytes(path)) == entry.Sha256;
     }
@@ -47,6 +61,24 @@ public sealed record SpecCache(string Folder)
         var problems = new List<SpecProblem>();
         foreach (var entry in entries)
         {
+            if (entry.IsInRepository)
+            {
+                // Written here, pinned by git: nothing to fetch or verify, but it must be there.
+                if (File.Exists(entry.LocalPath))
+                {
+                    results.Add(new PullResult(entry.Version, PullOutcome.InRepository, entry.LocalPath!));
+                }
+                else
+                {
+                    problems.Add(new SpecProblem(
+                        entry.LocalPath!, null, null, null,
+                        $"The lock points version {entry.Version} at a document in the repository, which does not exist.",
+                        "Write the document there, or correct its `path` in the family's spec-lock.yaml."));
+                }
+
+                continue;
+            }
+
             if (!force && IsValid(entry))
             {
                 results.Add(new PullResult(entry.Version, PullOutcome.AlreadyCached, PathOf(entry.Version)));
@@ -101,10 +133,13 @@ public enum PullOutcome
 
     /// <summary>The file was fetched, verified and written.</summary>
     Fetched,
+
+    /// <summary>The spec is a document of the repository, read where it is.</summary>
+    InRepository,
 }
 
 /// <summary>The outcome of pulling one version.</summary>
 /// <param name="Version">The version.</param>
 /// <param name="Outcome">What happened.</param>
-/// <param name="CachePath">Where the verified file now is.</param>
+/// <param name="CachePath">Where the verified file now is (the repository file for a document written here).</param>
 public sealed record PullResult(ApiVersion Version, PullOutcome Outcome, string CachePath);

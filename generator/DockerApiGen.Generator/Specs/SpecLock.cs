@@ -5,13 +5,33 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace DockerApiGen.Generator.Specs;
 
-/// <summary>One pinned spec: which version, where upstream keeps it, and the sha256 it must have.</summary>
-/// <param name="Version">The API version.</param>
-/// <param name="Url">The upstream address of the file (at a fixed commit).</param>
-/// <param name="Sha256">The lower-case hex sha256 of the file's bytes.</param>
-public sealed record SpecLockEntry(ApiVersion Version, Uri Url, string Sha256);
+/// <summary>
+/// One pinned spec: which version, where upstream keeps it, and the sha256 it must have; or, for a document
+/// the project writes itself, the file in the repository (<see cref="LocalPath"/>), which git pins instead.
+/// </summary>
+/// <param name="Version">The version.</param>
+/// <param name="Url">The upstream address of the file (at a fixed commit); a <c>file:</c> url for a repository file.</param>
+/// <param name="Sha256">The lower-case hex sha256 of the file's bytes; empty for a repository file.</param>
+public sealed record SpecLockEntry(ApiVersion Version, Uri Url, string Sha256)
+{
+    /// <summary>The absolute path of a document kept in the repository (<c>path:</c> in the lock), or null for a pulled spec.</summary>
+    public string? LocalPath { get; init; }
 
-/// <summary>The spec lock file (<c>specs/spec-lock.yaml</c>): every version the project generates from.</summary>
+    /// <summary>Whether the spec is a file of the repository rather than a pinned upstream file.</summary>
+    public bool IsInRepository => LocalPath is not null;
+
+    /// <summary>An entry for a document the project writes itself.</summary>
+    /// <param name="version">The version the document describes.</param>
+    /// <param name="path">The file's absolute path.</param>
+    public static SpecLockEntry InRepository(ApiVersion version, string path)
+        => new(version, new Uri(System.IO.Path.GetFullPath(path)), string.Empty) { LocalPath = System.IO.Path.GetFullPath(path) };
+}
+
+/// <summary>
+/// A family's spec lock (<c>specs/&lt;family&gt;/spec-lock.yaml</c>): every version the project generates from.
+/// Each entry has either <c>url</c> and <c>sha256</c> (a published spec, pulled and verified), or <c>path</c>
+/// (a document written in this repository, relative to the lock's folder; git is its pin).
+/// </summary>
 /// <param name="Path">Where the lock was read from.</param>
 /// <param name="Entries">The entries, ordered by version.</param>
 public sealed record SpecLock(string Path, IReadOnlyList<SpecLockEntry> Entries)
@@ -23,13 +43,25 @@ public sealed record SpecLock(string Path, IReadOnlyList<SpecLockEntry> Entries)
         => Entries.FirstOrDefault(e => e.Version == version)
             ?? throw new GenerationException(new SpecProblem(
                 Path, null, null, null,
-                $"Version {version} is not in the spec lock (it has {Entries[0].Version}–{Entries[^1].Version}).",
-                $"Add it with `dockerapigen add-version {version} --source DIR`."));
+                Entries.Count == 0 ? $"Version {version} is not in the spec lock, which is empty." : $"Version {version} is not in the spec lock (it has {Entries[0].Version}–{Entries[^1].Version}).",
+                $"Add it with `dockerapigen add-version {version} --source DIR{FamilyOption}`."));
+
+    /// <summary>How the version scheme of this lock's family writes versions.</summary>
+    public VersionScheme Scheme { get; init; }
+
+    /// <summary>The <c>--family</c> option that commands about this lock need (empty for the default family).</summary>
+    public string FamilyOption { get; init; } = string.Empty;
+
+    /// <summary>Reads and checks a lock file of API version numbers.</summary>
+    /// <param name="path">The lock file.</param>
+    /// <exception cref="GenerationException">The file is missing or malformed.</exception>
+    public static SpecLock Load(string path) => Load(path, VersionScheme.Number);
 
     /// <summary>Reads and checks a lock file.</summary>
     /// <param name="path">The lock file.</param>
+    /// <param name="scheme">How the family writes versions.</param>
     /// <exception cref="GenerationException">The file is missing or malformed.</exception>
-    public static SpecLock Load(string path)
+    public static SpecLock Load(string path, VersionScheme scheme)
     {
         if (!File.Exists(path))
         {
@@ -49,12 +81,31 @@ public sealed record SpecLock(string Path, IReadOnlyList<SpecLockEntry> Entries)
 
         var problems = new List<SpecProblem>();
         var entries = new List<SpecLockEntry>();
+        var example = scheme == VersionScheme.Number ? "1.41" : "2024-08";
         foreach (var (item, index) in (file?.Versions ?? []).Select((item, index) => (item, index)))
         {
             var where = $"/versions/{index}";
-            if (!ApiVersion.TryParse(item.Version, out var version))
+            if (!ApiVersion.TryParse(item.Version, scheme, out var version))
             {
-                problems.Add(new SpecProblem(path, null, null, where, $"'{item.Version}' is not a version such as 1.41."));
+                problems.Add(new SpecProblem(path, null, null, where, $"'{item.Version}' is not a version such as {example}."));
+                continue;
+            }
+
+            if (item.Path is { } local)
+            {
+                if (item.Url is not null || item.Sha256 is not null)
+                {
+                    problems.Add(new SpecProblem(path, null, null, where, $"Version {version} has a `path` and also `url` or `sha256`.", "A repository file is pinned by git: give either `path` alone, or `url` and `sha256`."));
+                    continue;
+                }
+
+                if (System.IO.Path.IsPathRooted(local) || local.Split('/', '\\').Contains(".."))
+                {
+                    problems.Add(new SpecProblem(path, null, null, where, $"Version {version}'s path '{local}' leaves the family's folder.", "Give the document's path relative to the folder of the lock, inside it."));
+                    continue;
+                }
+
+                entries.Add(SpecLockEntry.InRepository(version, System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, local)));
                 continue;
             }
 
@@ -85,7 +136,7 @@ public sealed record SpecLock(string Path, IReadOnlyList<SpecLockEntry> Entries)
 
         return problems.Count > 0
             ? throw new GenerationException(problems)
-            : new SpecLock(path, entries.OrderBy(e => e.Version).ToList());
+            : new SpecLock(path, entries.OrderBy(e => e.Version).ToList()) { Scheme = scheme };
     }
 
     /// <summary>Appends an entry to the lock file on disk, keeping its comments and layout.</summary>
@@ -98,6 +149,11 @@ public sealed record SpecLock(string Path, IReadOnlyList<SpecLockEntry> Entries)
         if (!text.EndsWith('\n'))
         {
             text += "\n";
+        }
+
+        if (entry.IsInRepository)
+        {
+            throw new GenerationException(new SpecProblem(Path, null, null, null, $"Version {entry.Version} is a repository file; add its entry (`path:`) by hand."));
         }
 
         text += $"  - version: \"{entry.Version}\"\n    url: {entry.Url}\n    sha256: {entry.Sha256}\n";
@@ -131,5 +187,7 @@ public sealed record SpecLock(string Path, IReadOnlyList<SpecLockEntry> Entries)
         public string? Url { get; set; }
 
         public string? Sha256 { get; set; }
+
+        public string? Path { get; set; }
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using DockerApiGen.Registry.Errors;
 using DockerApiGen.Registry.Http;
 using DockerApiGen.Runtime.Auth;
+using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry.Auth;
 

@@ -1,3 +1,5 @@
+using DockerApiGen.Runtime.Auth;
+
 namespace DockerApiGen.Registry.Auth;
 
 /// <summary>
@@ -14,16 +16,8 @@ internal sealed class RegistryToken(string value, TokenScope scope, DateTimeOffs
 
     public DateTimeOffset ExpiresAt { get; } = expiresAt;
 
-    /// <summary>
-    /// True while the token may still be used: until a margin before it expires, a tenth of its lifetime but at most
-    /// <paramref name="maxMargin"/>, so that a request sent now does not arrive with a token that just expired.
-    /// </summary>
-    public bool IsFresh(DateTimeOffset now, TimeSpan maxMargin)
-    {
-        var lifetime = ExpiresAt - ObtainedAt;
-        var margin = TimeSpan.FromTicks(Math.Min(maxMargin.Ticks, lifetime.Ticks / 10));
-        return now < ExpiresAt - margin;
-    }
+    /// <summary>True while the token may still be used (see <see cref="TokenRenewal"/>).</summary>
+    public bool IsFresh(DateTimeOffset now, TimeSpan maxMargin) => TokenRenewal.IsFresh(ObtainedAt, ExpiresAt, now, maxMargin);
 
     public override string ToString() => $"RegistryToken {{ Scope = {Scope}, ExpiresAt = {ExpiresAt:O}, Value = *** }}";
 }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using DockerApiGen.Registry.Errors;
 using DockerApiGen.Registry.Json;
 using DockerApiGen.Runtime.Auth;
+using DockerApiGen.Runtime.Errors;
 
 namespace DockerApiGen.Registry.Auth;
 
@@ -204,18 +205,7 @@ internal sealed class TokenClient(
             text = Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 200))).Trim();
         }
 
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return "";
-        }
-
-        foreach (var secret in secrets.Where(s => s.Length > 0))
-        {
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        text = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
-        return ", " + (text.Length > 200 ? text[..200] + "…" : text);
+        return ErrorText.Clean(text, secrets) is { } clean ? ", " + clean : "";
     }
 
     private static string Where(Uri realm) => realm.GetLeftPart(UriPartial.Path);

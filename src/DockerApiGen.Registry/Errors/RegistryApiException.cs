@@ -1,8 +1,9 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using DockerApiGen.Registry.Http;
 using DockerApiGen.Registry.Json;
+using DockerApiGen.Runtime.Errors;
+using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry.Errors;
 
@@ -96,7 +97,7 @@ public class RegistryApiException : Exception
         ArgumentNullException.ThrowIfNull(requestUri);
         var target = RegistryRequestTarget.From(requestUri);
         var errors = ReadErrors(body);
-        var text = errors.Count == 0 ? ReadText(body) : null;
+        var text = errors.Count == 0 ? ErrorText.FromBody(body) : null;
         bool Has(RegistryErrorCode code) => errors.Any(e => e.Code == code);
 
         if (statusCode == HttpStatusCode.TooManyRequests || Has(RegistryErrorCode.TooManyRequests))
@@ -142,36 +143,8 @@ public class RegistryApiException : Exception
         }
     }
 
-    internal static async Task<byte[]> ReadBoundedAsync(HttpContent? content, CancellationToken cancellationToken)
-    {
-        if (content is null)
-        {
-            return [];
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var buffer = new byte[MaxBodyBytes];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            total += read;
-        }
-
-        return buffer[..total];
-    }
-
-    private static string? ReadText(ReadOnlySpan<byte> body)
-    {
-        if (body.IsEmpty)
-        {
-            return null;
-        }
-
-        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, 1024)]).Trim();
-        text = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
-        return text.Length == 0 ? null : text.Length > 200 ? text[..200] + "…" : text;
-    }
+    internal static Task<byte[]> ReadBoundedAsync(HttpContent? content, CancellationToken cancellationToken)
+        => ResponseBodies.ReadBoundedAsync(content, MaxBodyBytes, cancellationToken);
 
     private static string Describe(HttpStatusCode statusCode, string method, RegistryRequestTarget target, IReadOnlyList<RegistryError> errors, string? bodyText, string? hint)
     {

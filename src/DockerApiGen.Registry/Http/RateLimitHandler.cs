@@ -1,5 +1,5 @@
-using System.Net;
 using DockerApiGen.Registry.Errors;
+using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry.Http;
 
@@ -9,51 +9,21 @@ namespace DockerApiGen.Registry.Http;
 /// budget would be exceeded, or the request's body cannot be sent twice (a streamed upload), it throws a
 /// <see cref="RegistryTooManyRequestsException"/> that says when to retry.
 /// </summary>
-public sealed class RateLimitHandler : DelegatingHandler
+public sealed class RateLimitHandler : RateLimitRetryHandler
 {
-    private readonly RateLimitOptions _options;
-
     /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> or use it in a chain.</summary>
     /// <param name="options">The budget; null for the defaults.</param>
     public RateLimitHandler(RateLimitOptions? options = null)
+        : base(options)
     {
-        _options = options ?? new RateLimitOptions();
-        if (_options.MaxRetries < 0 || _options.MaxTotalWait < TimeSpan.Zero || _options.InitialBackoff < TimeSpan.Zero)
-        {
-            throw new ArgumentException("RateLimitOptions: MaxRetries, MaxTotalWait and InitialBackoff cannot be negative.", nameof(options));
-        }
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<Exception> CreateExceptionAsync(HttpRequestMessage request, HttpResponseMessage response, TimeSpan? requestedWait, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var waited = TimeSpan.Zero;
-        var backoff = _options.InitialBackoff;
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.TooManyRequests)
-            {
-                return response;
-            }
-
-            var now = _options.TimeProvider.GetUtcNow();
-            var asked = RetryAfter.Read(response.Headers, now);
-            var wait = asked ?? backoff;
-            backoff += backoff;
-            if (attempt >= _options.MaxRetries || waited + wait > _options.MaxTotalWait || !ReplayableContent.CanResend(request))
-            {
-                using (response)
-                {
-                    var body = await RegistryApiException.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                    throw RegistryApiException.FromResponse(response.StatusCode, request.Method.Method, request.RequestUri!, body, asked, now);
-                }
-            }
-
-            response.Dispose();
-            await Task.Delay(wait, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            waited += wait;
-        }
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await RegistryApiException.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return RegistryApiException.FromResponse(response.StatusCode, request.Method.Method, request.RequestUri!, body, requestedWait, now);
     }
 }

@@ -1,4 +1,5 @@
 using DockerApiGen.Registry.Auth;
+using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry.Http;
 

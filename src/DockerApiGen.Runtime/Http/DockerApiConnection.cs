@@ -496,30 +496,13 @@ public sealed class DockerApiConnection : IDisposable
 
         using (response)
         {
-            var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = await ResponseBodies.ReadBoundedAsync(response.Content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
             if (DockerConnectionFailures.ExplainAnswer(Transport, response.StatusCode, System.Text.Encoding.UTF8.GetString(body)) is { } misconfigured)
             {
                 throw misconfigured; // plain HTTP sent to a TLS daemon
             }
 
             throw DockerApiException.From(response.StatusCode, body, request.Method.Method, request.Path);
-        }
-    }
-
-    private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var body = new MemoryStream();
-            var buffer = new byte[8192];
-            int read;
-            while (body.Length < MaxErrorBodyBytes && (read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                body.Write(buffer, 0, read);
-            }
-
-            return body.ToArray();
         }
     }
 

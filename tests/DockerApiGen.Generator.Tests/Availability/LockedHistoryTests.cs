@@ -167,7 +167,7 @@ public sealed class LockedHistoryTests(LockedHistoryFixture fixture) : IClassFix
         foreach (var entry in fixture.Inputs.CommittedEntries)
         {
             var model = fixture.Models.Single(m => m.Version == entry.Version);
-            var settings = new EmitSettings(entry.Version, entry.Sha256);
+            var settings = fixture.Inputs.EmitSettingsFor(entry.Version, entry.Sha256);
             var client = ClientModelBuilder.Build(model, fixture.Inputs.Operations, settings.Names, settings.JsonContextName, fixture.History.For(entry.Version));
             TestContext.Current.TestOutputHelper?.WriteLine($"v{entry.Version}: {client.MarkedMemberCount} members marked Since, {client.BodyShapes.Shapes.Count} body shapes");
             Assert.True(client.MarkedMemberCount > 100, $"v{entry.Version}: {client.MarkedMemberCount}");

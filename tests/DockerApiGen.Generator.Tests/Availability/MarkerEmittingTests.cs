@@ -2,6 +2,7 @@ using DockerApiGen.Generator.Emitting;
 using DockerApiGen.Generator.Roslyn;
 using DockerApiGen.Generator.Semantics;
 using DockerApiGen.Generator.Surface;
+using DockerApiGen.Generator.Tests.Support;
 using static DockerApiGen.Generator.Tests.Availability.GadgetSpecs;
 
 namespace DockerApiGen.Generator.Tests.Availability;
@@ -9,14 +10,14 @@ namespace DockerApiGen.Generator.Tests.Availability;
 /// <summary>The gadget fixture's v9.3 package, generated with its history: what the markers look like in code, docs and surface.</summary>
 public sealed class MarkerEmittingTests
 {
-    private static readonly EmitSettings Settings = new(V93, new string('b', 64));
+    private static readonly EmitSettings Settings = FixtureSettings.For("9.3");
 
     private static async Task<(ClientModel Client, IReadOnlyList<GeneratedFile> Files)> GenerateAsync()
     {
         var models = await ModelsAsync();
         var history = Generator.Availability.ApiHistoryBuilder.Build(models);
         var client = ClientModelBuilder.Build(models[2], Operations, Settings.Names, Settings.JsonContextName, history.For(V93));
-        return (client, CodeFormatter.Format(VersionEmitter.Emit(client, Settings)));
+        return (client, VersionEmitter.Emit(client, Settings));
     }
 
     private static string Text(IReadOnlyList<GeneratedFile> files, string path) => files.Single(f => f.RelativePath == path).Text;
@@ -67,6 +68,13 @@ public sealed class MarkerEmittingTests
     }
 
     [Fact]
+    public async Task The_markers_and_body_shapes_are_written_as_Roslyns_formatter_would()
+    {
+        var (_, files) = await GenerateAsync();
+        Assert.Equal(files, CodeFormatter.Format(files));
+    }
+
+    [Fact]
     public async Task The_package_compiles_and_its_surface_shows_the_markers()
     {
         var (_, files) = await GenerateAsync();
@@ -83,7 +91,7 @@ public sealed class MarkerEmittingTests
     {
         var models = await ModelsAsync();
         var client = ClientModelBuilder.Build(models[2], Operations, Settings.Names, Settings.JsonContextName);
-        var files = CodeFormatter.Format(VersionEmitter.Emit(client, Settings));
+        var files = VersionEmitter.Emit(client, Settings);
         Assert.Equal(0, client.MarkedMemberCount);
         Assert.Null(client.OldestVersion);
         Assert.DoesNotContain(files, f => f.Text.Contains("DockerApiVersion(", StringComparison.Ordinal) || f.Text.Contains("Since =", StringComparison.Ordinal));

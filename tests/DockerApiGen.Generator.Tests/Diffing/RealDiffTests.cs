@@ -31,11 +31,28 @@ public sealed class RealDiffTests(AllVersionsFixture fixture)
     [InlineData("1.51", "1.52", "parameter-removed", "BuildPrune/query/keep-storage", ChangeLevel.Breaking)]
     [InlineData("1.51", "1.52", "content-type-changed", "SystemEvents/produces", ChangeLevel.PossiblyBreaking)]
     [InlineData("1.51", "1.52", "property-removed-response", "ContainerConfig.MacAddress", ChangeLevel.Breaking)]
+    [InlineData("1.47", "1.48", "parameter-deprecated", "BuildPrune/query/keep-storage", ChangeLevel.NonBreaking)]
+    [InlineData("1.39", "1.40", "property-name-case-changed", "OCIDescriptor.mediaType", ChangeLevel.NonBreaking)]
+    [InlineData("1.26", "1.27", "property-name-case-changed", "HostConfig.NanoCPUs", ChangeLevel.Breaking)]
+    [InlineData("1.51", "1.52", "format-changed", "HostConfig.Dns", ChangeLevel.NonBreaking)]
+    [InlineData("1.51", "1.52", "schema-renamed", "PluginSettings", ChangeLevel.Breaking)]
+    [InlineData("1.51", "1.52", "property-type-changed", "Interface.Types", ChangeLevel.Breaking)]
+    [InlineData("1.51", "1.52", "property-added", "NetworkInspect.Status", ChangeLevel.NonBreaking)]
     public async Task A_known_change_is_found_with_its_level(string from, string to, string rule, string target, ChangeLevel level)
     {
         var changes = await Diff(from, to);
         var change = Assert.Single(changes, c => c.RuleId == rule && c.Target == target);
         Assert.Equal(level, change.Level);
+    }
+
+    [Fact]
+    public async Task Renamed_schemas_of_v1_52_are_one_change_each_and_not_removals()
+    {
+        var changes = await Diff("1.51", "1.52");
+        string[] renamed = ["PluginSettings", "Port", "PortType", "VolumeCreateOptions", "SystemAuthResponse", "NetworkContainer", "PluginConfigArgs", "PluginConfigInterface", "PluginConfigLinux", "PluginConfigNetwork", "PluginConfigRootfs", "PluginConfigUser", "PluginConfigInterfaceProtocolScheme"];
+        Assert.Equal(renamed.Order(StringComparer.Ordinal), changes.Where(c => c.RuleId == "schema-renamed").Select(c => c.Target).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(changes, c => c.RuleId == "schema-removed" && renamed.Contains(c.Target));
+        Assert.DoesNotContain(changes, c => c.RuleId is "property-type-changed" or "body-type-changed" && c.Text.Contains("PluginSettings", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,6 +84,7 @@ public sealed class RealDiffTests(AllVersionsFixture fixture)
         Assert.Contains("Models.VolumeUsageData is now Models.UsageData", renamed.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(changes, c => c.RuleId == "csharp-type-removed" && c.Target == "Models.VolumeUsageData");
         Assert.Contains(changes, c => c.RuleId == "csharp-member-added" && c.Target == "Models.MountType.Cluster { get; }");
+        Assert.Equal(ChangeLevel.NonBreaking, Assert.Single(changes, c => c.Target == "DockerClient.ApiVersion").Level);
 
         foreach (var version in surface.Keys)
         {

@@ -55,7 +55,10 @@ public sealed class SpecCacheTests
         using var temp = new TempFolder();
         var cache = new SpecCache(Path.Combine(temp.Path, "cache"));
         var ex = await Assert.ThrowsAsync<GenerationException>(() => cache.PullAsync([Entry("9.1", First)], SpecSource.Resolve(temp.Path), false, TestContext.Current.CancellationToken));
-        Assert.Contains("no spec for version 9.1", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Contains("no spec for version 9.1", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("https://example.invalid/v9.1.yaml", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("pull --version 9.1", problem.Hint, StringComparison.Ordinal);
     }
 
     [Fact]

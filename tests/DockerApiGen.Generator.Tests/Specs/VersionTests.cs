@@ -17,7 +17,7 @@ public sealed class VersionTests
     [InlineData("1.x")]
     [InlineData("1.41.2")]
     public void Rejects_what_is_not_a_version(string text)
-        => Assert.Contains("not an Engine API version", Assert.Throws<FormatException>(() => ApiVersion.Parse(text)).Message, StringComparison.Ordinal);
+        => Assert.Contains("not an API version", Assert.Throws<FormatException>(() => ApiVersion.Parse(text)).Message, StringComparison.Ordinal);
 
     [Fact]
     public void Orders_numerically_not_textually()
@@ -40,4 +40,38 @@ public sealed class VersionTests
     [Fact]
     public void A_range_that_ends_before_it_starts_is_an_error()
         => Assert.Throws<FormatException>(() => VersionRange.Parse("1.40-1.30"));
+
+    [Theory]
+    [InlineData("2024-08", 2024, 8)]
+    [InlineData("V2024_08", 2024, 8)]
+    [InlineData(" 2025-03 ", 2025, 3)]
+    public void Parses_dated_snapshots(string text, int year, int month)
+        => Assert.Equal(new ApiVersion(year, month, VersionScheme.Date), ApiVersion.Parse(text, VersionScheme.Date));
+
+    [Theory]
+    [InlineData("2024-8")]
+    [InlineData("2024-13")]
+    [InlineData("24-08")]
+    [InlineData("1.41")]
+    public void Rejects_what_is_not_a_dated_snapshot(string text)
+        => Assert.Contains("not a dated snapshot", Assert.Throws<FormatException>(() => ApiVersion.Parse(text, VersionScheme.Date)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Dated_snapshots_are_named_and_ordered_by_date()
+    {
+        var august = ApiVersion.Parse("2024-08", VersionScheme.Date);
+        var march = ApiVersion.Parse("2025-03", VersionScheme.Date);
+        Assert.True(august < march);
+        Assert.Equal(("2024-08", "2024-08", "2024-08.yaml", "V2024_08"), (august.ToString(), august.Label, august.SpecFileName, august.Identifier));
+        Assert.Equal("v1.41", ApiVersion.Parse("1.41").Label);
+    }
+
+    [Theory]
+    [InlineData("2024-08-2025-03", "2024-12", true)]
+    [InlineData("2024-08-2025-03", "2025-04", false)]
+    [InlineData("2025-03+", "2024-08", false)]
+    [InlineData("2025-03+", "2026-01", true)]
+    [InlineData("2024-08", "2024-08", true)]
+    public void Ranges_of_dated_snapshots_split_at_the_dash_between_two_dates(string range, string version, bool expected)
+        => Assert.Equal(expected, VersionRange.Parse(range, VersionScheme.Date).Contains(ApiVersion.Parse(version, VersionScheme.Date)));
 }

@@ -24,5 +24,5 @@ public static class FixtureOperations
         => ClientModelBuilder.Build(model, config ?? Config, Settings.Names, Settings.JsonContextName);
 
     /// <summary>The settings fixture versions are emitted with (v9.1).</summary>
-    public static DockerApiGen.Generator.Emitting.EmitSettings Settings { get; } = new(DockerApiGen.Generator.Specs.ApiVersion.Parse("9.1"), new string('a', 64));
+    public static DockerApiGen.Generator.Emitting.EmitSettings Settings { get; } = FixtureSettings.For("9.1");
 }

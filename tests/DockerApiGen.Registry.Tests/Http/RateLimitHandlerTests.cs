@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using DockerApiGen.Registry.Errors;
 using DockerApiGen.Registry.Http;
+using DockerApiGen.Runtime.Http;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DockerApiGen.Registry.Tests.Http;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using DockerApiGen.Registry.Auth;
 using DockerApiGen.Registry.Http;
+using DockerApiGen.Runtime.Http;
 
 namespace DockerApiGen.Registry.Tests.Support;
 
