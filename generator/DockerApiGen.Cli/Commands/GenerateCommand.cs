@@ -18,9 +18,10 @@ internal static class GenerateCommand
         {
             var inputs = CommonOptions.Inputs(result);
             var entries = CommonOptions.Select(inputs, result, result.GetValue(all) ? inputs.Lock.Entries : inputs.CommittedEntries);
-            var run = new GenerationRun(inputs);
-            // A family with availability markers needs every locked spec, not only those generated.
-            await run.EnsureSpecsAsync(inputs.Family.MarksAvailability ? inputs.Lock.Entries : entries, CommonOptions.SourceOf(inputs, result), cancellationToken);
+            var source = CommonOptions.SourceOf(inputs, result);
+            // The availability markers' history, when it must be built, pulls whatever locked spec is missing.
+            var run = new GenerationRun(inputs) { HistorySource = source };
+            await run.EnsureSpecsAsync(entries, source, cancellationToken);
             // The drift check compares emitted text, which needs no compilation (generate compiles before it writes).
             var checking = result.GetValue(check);
             var outputs = await run.GenerateAsync(entries, compile: !checking, cancellationToken);

@@ -30,6 +30,12 @@ public sealed record GenerationRun(GeneratorInputs Inputs)
     /// <summary>How the last <see cref="GenerateAsync"/> had its availability history (null before the first).</summary>
     public HistoryResult? LastHistory { get; private set; }
 
+    /// <summary>
+    /// Where the specs the availability history needs come from when it must be built and the cache lacks some
+    /// (null: they must be pulled already). Not used when the history is cached, so a run checks only the specs it generates.
+    /// </summary>
+    public SpecSource? HistorySource { get; init; }
+
     /// <summary>Pulls the specs of the entries that the cache lacks (or holds with a wrong hash).</summary>
     /// <param name="entries">The entries needed.</param>
     /// <param name="source">Where to pull from.</param>
@@ -38,8 +44,9 @@ public sealed record GenerationRun(GeneratorInputs Inputs)
         => Inputs.Cache.PullAsync(entries, source, force: false, cancellationToken);
 
     /// <summary>
-    /// Generates the versions in memory, as many at a time as the machine has processors; nothing is written. The
-    /// availability markers need every locked spec in the cache (see <see cref="HistoryProvider"/>).
+    /// Generates the versions in memory, as many at a time as the machine has processors; nothing is written. A
+    /// family's availability markers need every locked spec when their history is not cached (see
+    /// <see cref="HistoryProvider"/> and <see cref="HistorySource"/>).
     /// </summary>
     /// <param name="entries">The versions.</param>
     /// <param name="compile">Whether to compile each and read its surface.</param>
@@ -48,7 +55,7 @@ public sealed record GenerationRun(GeneratorInputs Inputs)
     public async Task<IReadOnlyList<VersionOutput>> GenerateAsync(IReadOnlyList<SpecLockEntry> entries, bool compile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var history = LastHistory = await HistoryProvider.GetAsync(Inputs, _models, cancellationToken).ConfigureAwait(false);
+        var history = LastHistory = await HistoryProvider.GetAsync(Inputs, _models, HistorySource, cancellationToken).ConfigureAwait(false);
         var outputs = new VersionOutput[entries.Count];
         try
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DockerApiGen.Generator.Availability;
 using DockerApiGen.Generator.Diagnostics;
 using DockerApiGen.Generator.Patching;
+using DockerApiGen.Generator.Specs;
 
 namespace DockerApiGen.Generator.Pipeline;
 
@@ -19,11 +20,12 @@ public sealed record HistoryResult(ApiHistory History, bool FromCache, TimeSpan 
 public static class HistoryProvider
 {
     /// <summary>Reads or builds the history.</summary>
-    /// <param name="inputs">The repository's inputs; every locked spec must be in the spec cache.</param>
+    /// <param name="inputs">The repository's inputs.</param>
     /// <param name="models">Where models are loaded.</param>
+    /// <param name="source">Where to pull the locked specs the cache lacks when the history must be built; null: they must be there.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <exception cref="GenerationException">A locked spec is not in the cache.</exception>
-    public static async Task<HistoryResult> GetAsync(GeneratorInputs inputs, ModelCatalog models, CancellationToken cancellationToken)
+    /// <exception cref="GenerationException">A locked spec is not in the cache and cannot be pulled.</exception>
+    public static async Task<HistoryResult> GetAsync(GeneratorInputs inputs, ModelCatalog models, SpecSource? source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(models);
@@ -38,6 +40,11 @@ public static class HistoryProvider
         if (cache.TryRead(key) is { } kept)
         {
             return new HistoryResult(kept, true, clock.Elapsed);
+        }
+
+        if (source is not null)
+        {
+            await inputs.Cache.PullAsync(inputs.Lock.Entries, source, force: false, cancellationToken).ConfigureAwait(false);
         }
 
         var missing = inputs.Lock.Entries.Where(e => !File.Exists(inputs.SpecPathOf(e))).Select(e => e.Version.ToString()).ToList();

@@ -116,13 +116,9 @@ public static class VersionAdder
 
         // Generation sees the new entry in memory; the lock file is written only once everything generated.
         var updatedInputs = inputs with { Lock = inputs.Lock.WithEntry(entry) };
-        var run = new GenerationRun(updatedInputs);
         // Availability markers are computed from every locked spec: any the cache lacks come from where the family's
         // specs usually come from (its mirror variable, else the lock's urls).
-        if (inputs.Family.MarksAvailability)
-        {
-            await run.EnsureSpecsAsync(inputs.Lock.Entries, inputs.ResolveSource(null), cancellationToken).ConfigureAwait(false);
-        }
+        var run = new GenerationRun(updatedInputs) { HistorySource = inputs.ResolveSource(null) };
 
         var output = (await run.GenerateAsync([entry], compile: true, cancellationToken).ConfigureAwait(false))[0];
 
