@@ -8,14 +8,14 @@ namespace DockerApiGen.Generator.Availability;
 /// <summary>
 /// Keeps the <see cref="ApiHistory"/> between runs in a git-ignored folder, so that generating one version does
 /// not load every locked spec again (31 specs take seconds; the file takes milliseconds). The file is named by a
-/// hash of everything the history is built from: the lock's versions and hashes, the patch files, the naming file
+/// hash of everything the history is built from: the lock's versions and hashes, the patch, naming and operations files
 /// and the generator build itself (a changed generator may build models differently). A file that does not parse
 /// is ignored and rebuilt.
 /// </summary>
 /// <param name="Folder">The cache folder.</param>
 public sealed record ApiHistoryCache(string Folder)
 {
-    private const string Header = "dockerapigen availability history 1";
+    private const string Header = "dockerapigen availability history 2";
 
     /// <summary>The key of a history built from these inputs.</summary>
     /// <param name="lockEntries">The locked versions.</param>
@@ -91,7 +91,7 @@ public sealed record ApiHistoryCache(string Folder)
         var text = new StringBuilder();
         text.Append(Header).Append('\n');
         text.Append("key\t").Append(key).Append('\n');
-        text.Append("versions\t").AppendJoin('\t', history.Versions).Append('\n');
+        text.Append("versions\t").Append(history.Versions.FirstOrDefault().Scheme).Append('\t').AppendJoin('\t', history.Versions).Append('\n');
         for (var i = 0; i < history.Lineages.Count; i++)
         {
             foreach (var (type, lineage) in history.Lineages[i].OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -120,7 +120,13 @@ public sealed record ApiHistoryCache(string Folder)
             throw new FormatException("Not an availability history for this key.");
         }
 
-        var versions = lines[2].Split('\t').Skip(1).Select(ApiVersion.Parse).ToList();
+        var versionFields = lines[2].Split('\t');
+        if (versionFields.Length < 2 || !Enum.TryParse<VersionScheme>(versionFields[1], out var scheme))
+        {
+            throw new FormatException("An availability history without its version scheme.");
+        }
+
+        var versions = versionFields.Skip(2).Select(v => ApiVersion.Parse(v, scheme)).ToList();
         var lineages = versions.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToList();
         var members = new Dictionary<MemberKey, MemberHistory>();
         foreach (var line in lines.Skip(3).Where(l => l.Length > 0))
