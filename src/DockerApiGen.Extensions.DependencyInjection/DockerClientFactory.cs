@@ -36,14 +36,15 @@ internal sealed class DockerClientFactory<TClient>(
             ?? throw new InvalidOperationException($"No Docker client of type {typeof(TClient).Name} is registered under the name '{name}'. Register it with services.AddDockerClient(\"{name}\", options => new {typeof(TClient).Name}(options)).");
         var clientSettings = settings.Get(name);
         var handlers = registration.Handlers.Select(factory => factory(services)).ToList();
+        var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        var logger = loggers.CreateLogger("DockerApiGen.DockerClient" + (name.Length == 0 ? "" : "." + name));
         if (clientSettings.LogRequests)
         {
-            var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-            var category = "DockerApiGen.DockerClient" + (name.Length == 0 ? "" : "." + name);
-            handlers.Insert(0, new DockerRequestLoggingHandler(loggers.CreateLogger(category)));
+            handlers.Insert(0, new DockerRequestLoggingHandler(logger));
         }
 
-        return create(clientSettings.ToClientOptions(primary => Chain(handlers, primary)));
+        // The same logger hears what a negotiating client drops.
+        return create(clientSettings.ToClientOptions(primary => Chain(handlers, primary), logger));
     }
 
     private static HttpMessageHandler Chain(List<DelegatingHandler> handlers, HttpMessageHandler primary)

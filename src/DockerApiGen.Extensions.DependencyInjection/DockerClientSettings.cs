@@ -1,5 +1,6 @@
 using DockerApiGen.Runtime;
 using DockerApiGen.Runtime.Transport;
+using Microsoft.Extensions.Logging;
 
 namespace DockerApiGen.Extensions.DependencyInjection;
 
@@ -28,9 +29,16 @@ public sealed class DockerClientSettings
     /// <summary>Whether each request is logged (method, path, status, duration) through <c>ILogger</c>. Default true.</summary>
     public bool LogRequests { get; set; } = true;
 
+    /// <summary>Whether the client speaks an older daemon's newest version; see <see cref="DockerClientOptions.NegotiateApiVersion"/>. Default false (pinned).</summary>
+    public bool NegotiateApiVersion { get; set; }
+
+    /// <summary>When negotiating, drop (and log) values the daemon's version lacks instead of refusing the call; see <see cref="DockerClientOptions.DropUnsupportedValues"/>. Default false.</summary>
+    public bool DropUnsupportedValues { get; set; }
+
     /// <summary>The client options these settings stand for, with the given handler wrapping.</summary>
     /// <param name="configureHandler">Wraps the transport's handler, or null.</param>
-    public DockerClientOptions ToClientOptions(Func<SocketsHttpHandler, HttpMessageHandler>? configureHandler = null) => new()
+    /// <param name="logger">Where the client logs what it drops, or null.</param>
+    public DockerClientOptions ToClientOptions(Func<SocketsHttpHandler, HttpMessageHandler>? configureHandler = null, ILogger? logger = null) => new()
     {
         Endpoint = Endpoint,
         Context = Context,
@@ -38,5 +46,8 @@ public sealed class DockerClientSettings
         Ssh = Ssh,
         RequestTimeout = RequestTimeout ?? new DockerClientOptions().RequestTimeout,
         ConfigureHandler = configureHandler,
+        NegotiateApiVersion = NegotiateApiVersion,
+        DropUnsupportedValues = DropUnsupportedValues,
+        Logger = logger,
     };
 }

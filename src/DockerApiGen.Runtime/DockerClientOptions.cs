@@ -1,4 +1,5 @@
 using DockerApiGen.Runtime.Transport;
+using Microsoft.Extensions.Logging;
 
 namespace DockerApiGen.Runtime;
 
@@ -45,7 +46,28 @@ public sealed class DockerClientOptions
     /// </summary>
     public Func<SocketsHttpHandler, HttpMessageHandler>? ConfigureHandler { get; init; }
 
+    /// <summary>
+    /// Whether the client adapts to an older daemon. False (the default): every request goes to the package's own
+    /// version (<c>/v1.55/…</c>), and a daemon that does not serve it answers with a
+    /// <see cref="Errors.DockerApiVersionException"/>. True: the client asks the daemon's versions once per connection
+    /// (<c>/_ping</c> and <c>/version</c>), speaks the daemon's newest version when it is older than the package's
+    /// (<c>/v1.44/…</c>), and before each call refuses, with a <see cref="Errors.DockerUnsupportedFeatureException"/>,
+    /// an operation that version lacks and any option or body property set on the call that it lacks (see
+    /// <see cref="DropUnsupportedValues"/>). It never goes below the package's oldest known version.
+    /// </summary>
+    public bool NegotiateApiVersion { get; init; }
+
+    /// <summary>
+    /// When negotiating: instead of refusing a call that sets an option or body property the negotiated version lacks,
+    /// send it without them, logging each dropped value's name (never its value) through <see cref="Logger"/> at
+    /// Warning. An operation the version lacks is refused either way. Default false.
+    /// </summary>
+    public bool DropUnsupportedValues { get; init; }
+
+    /// <summary>Where the client logs what it drops (<see cref="DropUnsupportedValues"/>); null for nowhere. The DI package sets it.</summary>
+    public ILogger? Logger { get; init; }
+
     /// <inheritdoc />
     public override string ToString()
-        => $"DockerClientOptions {{ Endpoint = {(Endpoint is null ? "(resolved)" : DockerEndpoints.Redact(Endpoint))}, Context = {Context ?? "(resolved)"}, Tls = {Tls?.ToString() ?? "(resolved)"}, Ssh = {Ssh?.ToString() ?? "default"}, Transport = {Transport?.Endpoint ?? "none"}, RequestTimeout = {RequestTimeout} }}";
+        => $"DockerClientOptions {{ Endpoint = {(Endpoint is null ? "(resolved)" : DockerEndpoints.Redact(Endpoint))}, Context = {Context ?? "(resolved)"}, Tls = {Tls?.ToString() ?? "(resolved)"}, Ssh = {Ssh?.ToString() ?? "default"}, Transport = {Transport?.Endpoint ?? "none"}, RequestTimeout = {RequestTimeout}, NegotiateApiVersion = {NegotiateApiVersion}, DropUnsupportedValues = {DropUnsupportedValues} }}";
 }

@@ -56,6 +56,34 @@ public sealed class DockerClientRegistrationTests
     }
 
     [Fact]
+    public async Task Negotiation_binds_from_configuration_and_the_client_logs_drops_through_its_logger()
+    {
+        var socket = TestDaemon.SocketOrSkip();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Docker:Endpoint"] = "unix://" + socket,
+            ["Docker:NegotiateApiVersion"] = "true",
+            ["Docker:DropUnsupportedValues"] = "true",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddDockerClient(o => new DockerClient(o)).BindConfiguration("Docker");
+        await using var provider = services.BuildServiceProvider();
+
+        var settings = provider.GetRequiredService<IOptionsMonitor<DockerClientSettings>>().Get(Options.DefaultName);
+        var client = provider.GetRequiredService<DockerClient>();
+
+        Assert.True(settings.NegotiateApiVersion && settings.DropUnsupportedValues);
+        Assert.True(client.Connection.NegotiatesApiVersion);
+        // The daemon serves 1.41, this package's own version: negotiation keeps it.
+        Assert.Equal("1.41", await client.Connection.GetApiVersionAsync(TestContext.Current.CancellationToken));
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("x");
+        var options = settings.ToClientOptions(logger: logger);
+        Assert.Same(logger, options.Logger);
+        Assert.True(options.NegotiateApiVersion && options.DropUnsupportedValues);
+        Assert.False(new DockerClientSettings().ToClientOptions().NegotiateApiVersion);
+    }
+
+    [Fact]
     public void A_name_that_was_never_registered_says_how_to_register_it()
     {
         var services = new ServiceCollection();

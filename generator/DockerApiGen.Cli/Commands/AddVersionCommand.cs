@@ -50,6 +50,11 @@ internal static class AddVersionCommand
         Console.WriteLine(added.ProjectWritten
             ? $"  Wrote {Path.GetRelativePath(layout.Root, inputs.ProjectFolder(added.Entry.Version))}{(added.AddedToSolution ? " and added it to the solution" : string.Empty)}."
             : $"  Not a committed version ({Path.GetRelativePath(layout.Root, inputs.Family.File)}: committed {inputs.Family.CommittedDescription}): no package project written.");
+        if (added.Remarked.Count > 0)
+        {
+            Console.WriteLine($"  Availability markers changed in {string.Join(", ", added.Remarked.Select(v => v.Label))} (what {added.Entry.Version.Label} removes or deprecates): their code and surface snapshots were rewritten.");
+        }
+
         Console.WriteLine("  Surface snapshot written.");
     }
 }

@@ -18,15 +18,23 @@ internal static class GenerateCommand
         {
             var inputs = CommonOptions.Inputs(result);
             var entries = CommonOptions.Select(inputs, result, result.GetValue(all) ? inputs.Lock.Entries : inputs.CommittedEntries);
-            var run = new GenerationRun(inputs);
-            await run.EnsureSpecsAsync(entries, CommonOptions.SourceOf(inputs, result), cancellationToken);
+            var source = CommonOptions.SourceOf(inputs, result);
+            // The availability markers' history, when it must be built, pulls whatever locked spec is missing.
+            var run = new GenerationRun(inputs) { HistorySource = source };
+            await run.EnsureSpecsAsync(entries, source, cancellationToken);
             // The drift check compares emitted text, which needs no compilation (generate compiles before it writes).
             var checking = result.GetValue(check);
             var outputs = await run.GenerateAsync(entries, compile: !checking, cancellationToken);
             foreach (var output in outputs)
             {
                 var repairs = output.Spec.Repairs.Count > 0 ? $", {output.Spec.Repairs.Count} YAML lines repaired" : string.Empty;
-                Console.WriteLine($"{output.Model.Version.Label}: {output.Model.Types.Count} types, {output.Model.Operations.Count} operations, {output.Spec.Patches.Count} patches{repairs}, {output.CSharpLines} lines of C#{(checking ? string.Empty : $", compiled in {output.Timings.Compile.TotalSeconds:0.0} s")}");
+                var marked = inputs.Family.MarksAvailability ? $", {output.MarkedMembers} members marked Since" : string.Empty;
+                Console.WriteLine($"{output.Model.Version.Label}: {output.Model.Types.Count} types, {output.Model.Operations.Count} operations, {output.Spec.Patches.Count} patches{repairs}, {output.CSharpLines} lines of C#{marked}{(checking ? string.Empty : $", compiled in {output.Timings.Compile.TotalSeconds:0.0} s")}");
+            }
+
+            if (inputs.Family.MarksAvailability && run.LastHistory is { } history)
+            {
+                Console.WriteLine($"Availability history of {history.History.Versions.Count} locked versions {(history.FromCache ? "read from the cache" : "built from their specs")} in {history.Elapsed.TotalSeconds:0.00} s.");
             }
 
             if (checking)

@@ -41,21 +41,22 @@ public static class ClientEmitter
         writer.DocElement("exception", "The client was made for mocking and has no connection.", $"cref=\"{file.Type(KnownTypes.InvalidOperationException)}\"");
         writer.Line($"protected {connection} Connection => _connection ?? throw new {file.Type(KnownTypes.InvalidOperationException)}(\"This client was made for mocking (protected constructor) and has no connection.\");");
         var context = file.Type(new NamedTypeName(names.RootNamespace, client.JsonContext.ClassName)) + ".Default";
+        var bodyShapes = client.BodyShapes.ClassName;
         foreach (var method in area.Methods)
         {
             writer.Line();
-            EmitMethod(file, method, context, names);
+            EmitMethod(file, method, context, names, bodyShapes);
         }
 
         writer.Close();
     }
 
-    private static void EmitMethod(CSharpFile file, ClientMethod method, string context, PackageNames names)
+    private static void EmitMethod(CSharpFile file, ClientMethod method, string context, PackageNames names, string bodyShapes)
     {
         var writer = file.Body;
         var operation = method.Operation;
         var summary = operation.Summary ?? FirstLine(operation.Description) ?? $"Calls {operation.OperationId}.";
-        writer.Summary($"{summary}\n\n`{operation.Method} {operation.Path}` ({operation.OperationId}){(operation.IsDeprecated ? ". Deprecated by the API." : ".")}");
+        writer.Summary(AvailabilityText.WithMarker($"{summary}\n\n`{operation.Method} {operation.Path}` ({operation.OperationId}){(operation.IsDeprecated ? ". Deprecated by the API." : ".")}", method.Availability));
         if (operation.Description is { } description && description != summary)
         {
             writer.DocElement("remarks", description);
@@ -77,7 +78,8 @@ public static class ClientEmitter
         writer.DocElement("param", method.Answer.Kind switch { AnswerKind.JsonStream => "Ends the stream.", AnswerKind.Paged => "Stops fetching pages.", _ => "Cancels the call." }, "name=\"cancellationToken\"");
         parameters.Add($"{file.Type(KnownTypes.CancellationToken)} cancellationToken = default");
         writer.DocElement("returns", method.Answer.Doc);
-        writer.Line($"[{file.Attribute(KnownTypes.DockerOperation)}({ObjectEmitter.Literal(operation.OperationId)}, {ObjectEmitter.Literal(operation.Method)}, {ObjectEmitter.Literal(operation.Path)})]");
+        var markers = AvailabilityText.NamedArguments(method.Availability);
+        writer.Line($"[{file.Attribute(KnownTypes.DockerOperation)}({ObjectEmitter.Literal(operation.OperationId)}, {ObjectEmitter.Literal(operation.Method)}, {ObjectEmitter.Literal(operation.Path)}{(markers.Length == 0 ? string.Empty : ", " + markers)})]");
         writer.Line($"public virtual {file.Type(method.Answer.ReturnType)} {method.Name}({string.Join(", ", parameters)})").Open();
         foreach (var parameter in method.Parameters.Where(p => p.NeedsNullCheck))
         {
@@ -85,12 +87,26 @@ public static class ClientEmitter
         }
 
         var httpMethod = $"{file.Type(KnownTypes.HttpMethod)}.{operation.Method[0]}{operation.Method[1..].ToLowerInvariant()}";
-        var noTimeLimit = method.Answer.NoTimeLimit ? $" {{ {NoTimeLimitProperty} = true }}" : string.Empty;
-        var address = method.Location ?? Path(method.Path);
-        writer.Line($"var request = new {file.Type(KnownTypes.DockerRequest)}({httpMethod}, {address}, {ObjectEmitter.Literal(operation.OperationId)}){noTimeLimit};");
+        var initializers = new List<string>(2);
+        if (method.Answer.NoTimeLimit)
+        {
+            initializers.Add($"{NoTimeLimitProperty} = true");
+        }
+
+        if (method.Availability.Since is { } since)
+        {
+            initializers.Add($"Since = {AvailabilityText.VersionValue(since)}");
+        }
+
+        var initializer = initializers.Count == 0 ? string.Empty : $" {{ {string.Join(", ", initializers)} }}";
+        writer.Line($"var request = new {file.Type(KnownTypes.DockerRequest)}({httpMethod}, {method.Location ?? Path(method.Path)}, {ObjectEmitter.Literal(operation.OperationId)}){initializer};");
         foreach (var value in method.Request)
         {
-            writer.Line(RequestStatement(file, value, context));
+            writer.Line(RequestStatement(file, value, context, bodyShapes));
+            if (value.Since is { } valueSince)
+            {
+                writer.Line(VersionRequirement(file, value, valueSince));
+            }
         }
 
         writer.Line($"return {AnswerCall(file, method.Answer, context)};");
@@ -111,7 +127,30 @@ public static class ClientEmitter
         return "$" + ObjectEmitter.Literal(text);
     }
 
-    private static string RequestStatement(CSharpFile file, RequestValue value, string context)
+    /// <summary>
+    /// Tells the request that a value set by the caller needs a version newer than the oldest locked one, so a
+    /// negotiating connection can refuse or drop it before sending.
+    /// </summary>
+    private static string VersionRequirement(CSharpFile file, RequestValue value, Specs.ApiVersion since)
+    {
+        var part = value.Target switch
+        {
+            RequestTarget.Query => "Query",
+            RequestTarget.Body => "Body",
+            _ => "Header",
+        };
+        var wireName = value.Target == RequestTarget.ContentType ? "Content-Type" : value.WireName;
+        var call = $"request.RequireVersion({AvailabilityText.VersionValue(since)}, {file.Type(KnownTypes.DockerRequestPart)}.{part}, {ObjectEmitter.Literal(wireName)});";
+        if (value.AlwaysSet)
+        {
+            return call;
+        }
+
+        var source = value.FromOptions ? $"options?.{value.Source}" : value.Source;
+        return $"if ({source} is not null) {call}";
+    }
+
+    private static string RequestStatement(CSharpFile file, RequestValue value, string context, string bodyShapes)
     {
         var source = value.FromOptions ? $"options?.{value.Source}" : value.Source;
         var wire = ObjectEmitter.Literal(value.WireName);
@@ -128,6 +167,7 @@ public static class ClientEmitter
             (RequestTarget.ContentType, WireEncoding.Text) => $"request.ContentType({source});",
             (RequestTarget.ContentType, WireEncoding.EnumValue) => $"request.ContentType({enumValue});",
             (RequestTarget.ContentLength, WireEncoding.Text) => $"request.ContentLength({source});",
+            (RequestTarget.Body, WireEncoding.Json) when value.Shape is { } shape => $"request.JsonBody({source}, {context}.{value.Json!.PropertyName}, {BodyShapesEmitter.Expression(file, shape, bodyShapes)});",
             (RequestTarget.Body, WireEncoding.Json) when value.ContentType is { } mediaType => $"request.JsonBody({source}, {context}.{value.Json!.PropertyName}).ContentType({ObjectEmitter.Literal(mediaType)});",
             (RequestTarget.Body, WireEncoding.Json) => $"request.JsonBody({source}, {context}.{value.Json!.PropertyName});",
             (RequestTarget.Body, WireEncoding.Stream) => $"request.StreamBody({source}, {ObjectEmitter.Literal(value.ContentType!)});",

@@ -21,7 +21,7 @@ public static class DockerClientEmitter
         var connectionType = file.Type(names.Connection);
         if (names.PinsVersion)
         {
-            writer.Summary($"A client for the {names.ApiTitle} v{names.Version}: every request goes to `/v{names.Version}/…` and works with any daemon that supports that version (a daemon that does not answers with a DockerApiVersionException naming the package to use). Thread-safe; create one per daemon and dispose it when done.");
+            writer.Summary($"A client for the {names.ApiTitle} v{names.Version}: every request goes to `/v{names.Version}/…` and works with any daemon that supports that version (a daemon that does not answers with a DockerApiVersionException naming the package to use). With `DockerClientOptions.NegotiateApiVersion`, it speaks an older daemon's newest version instead and refuses, before sending, what that version lacks. Thread-safe; create one per daemon and dispose it when done.");
         }
         else
         {
@@ -32,6 +32,13 @@ public static class DockerClientEmitter
         writer.Summary(names.PinsVersion ? "The API version this client is pinned to." : "The dated description of the API this client was generated from.");
         writer.Line($"public const string ApiVersion = {ObjectEmitter.Literal(names.Version)};");
         writer.Line();
+        if (client.OldestVersion is { } oldest)
+        {
+            writer.Summary($"The oldest API version this package knows the contents of (its availability markers start there): a client that negotiates (`DockerClientOptions.NegotiateApiVersion`) goes no lower.");
+            writer.Line($"public const string OldestApiVersion = {ObjectEmitter.Literal(oldest.ToString())};");
+            writer.Line();
+        }
+
         writer.Line($"private readonly {connectionType}? _connection;");
         writer.Line("private readonly bool _ownsConnection;");
         foreach (var area in client.Areas)
@@ -45,7 +52,7 @@ public static class DockerClientEmitter
             : "Connects as the options say; with no options, with the connection's defaults. Nothing is sent until the first call.");
         writer.DocElement("param", names.PinsVersion ? "How to reach the daemon." : "How to reach the server and sign in.", "name=\"options\"");
         writer.Line($"public {className}({file.Type(names.ClientOptions)}? options = null)").Open();
-        writer.Line(names.PinsVersion ? $"_connection = new {connectionType}(ApiVersion, options);" : $"_connection = new {connectionType}(options);");
+        writer.Line(!names.PinsVersion ? $"_connection = new {connectionType}(options);" : client.OldestVersion is null ? $"_connection = new {connectionType}(ApiVersion, options);" : $"_connection = new {connectionType}(ApiVersion, options, OldestApiVersion);");
         writer.Line("_ownsConnection = true;");
         foreach (var area in client.Areas)
         {

@@ -18,8 +18,13 @@ public static class ObjectEmitter
         writer.Line($"public sealed partial class {type.Name}").Open();
         foreach (var property in type.Properties)
         {
-            writer.Summary(property.Doc);
+            writer.Summary(AvailabilityText.WithMarker(property.Doc, property.Availability));
             writer.Line($"[{file.Attribute(KnownTypes.JsonPropertyName)}({Literal(property.WireName)})]");
+            if (property.Availability.IsMarked)
+            {
+                writer.Line($"[{file.Attribute(KnownTypes.DockerApiVersionAttribute)}({AvailabilityText.NamedArguments(property.Availability)})]");
+            }
+
             if (property.Converter is { } converter)
             {
                 writer.Line($"[{file.Attribute(KnownTypes.JsonConverter)}(typeof({file.Type(converter)}))]");

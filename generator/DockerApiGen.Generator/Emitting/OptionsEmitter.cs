@@ -18,7 +18,12 @@ public static class OptionsEmitter
         writer.Line($"public sealed class {options.Name}").Open();
         foreach (var property in options.Properties)
         {
-            writer.Summary(property.IsSecret ? property.Doc + "\n\nCarries credentials: never shown by ToString." : property.Doc);
+            writer.Summary(AvailabilityText.WithMarker(property.IsSecret ? property.Doc + "\n\nCarries credentials: never shown by ToString." : property.Doc, property.Availability));
+            if (property.Availability.IsMarked)
+            {
+                writer.Line($"[{file.Attribute(KnownTypes.DockerApiVersionAttribute)}({AvailabilityText.NamedArguments(property.Availability)})]");
+            }
+
             writer.Line($"public {file.Type(property.Type)} {property.Name} {{ get; set; }}");
             writer.Line();
         }

@@ -33,6 +33,20 @@ public sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Indents the following lines (continuation lines of an argument list).</summary>
+    public SourceWriter Indent()
+    {
+        _indent++;
+        return this;
+    }
+
+    /// <summary>Undoes <see cref="Indent"/>.</summary>
+    public SourceWriter Outdent()
+    {
+        _indent--;
+        return this;
+    }
+
     /// <summary>Outdents and writes <c>}</c> (with an optional suffix such as <c>;</c>).</summary>
     /// <param name="suffix">Text after the brace.</param>
     public SourceWriter Close(string suffix = "")

@@ -5,9 +5,9 @@ namespace DockerApiGen.Generator.Emitting;
 /// <summary>
 /// Prints every file of one version's project from its client model: one file per model type under
 /// <c>Generated/Models</c>, the clients (the entry client, a sub-client per area under
-/// <c>Generated/Clients</c>, options types under <c>Generated/Options</c>), the JSON context, the
-/// project file and the package README; a family without clients gets the models and the JSON context only. Decides nothing: what to
-/// print is in the <see cref="ClientModel"/>.
+/// <c>Generated/Clients</c>, options types under <c>Generated/Options</c>), the JSON context, the versioned
+/// body shapes, the project file and the package README; a family without clients gets the models and the JSON
+/// context only. Decides nothing: what to print is in the <see cref="ClientModel"/>.
 /// </summary>
 public static class VersionEmitter
 {
@@ -63,6 +63,13 @@ public static class VersionEmitter
         var context = new CSharpFile(names.RootNamespace, names);
         JsonContextEmitter.Emit(context, client);
         files.Add(Done(context, $"{client.JsonContext.ClassName}.cs"));
+        if (client.BodyShapes.Shapes.Count > 0)
+        {
+            var shapes = new CSharpFile(names.RootNamespace, names);
+            BodyShapesEmitter.Emit(shapes, client);
+            files.Add(Done(shapes, $"{client.BodyShapes.ClassName}.cs"));
+        }
+
         if (settings.EmitsProjectFile)
         {
             files.Add(new GeneratedFile(ProjectFileName(settings), ProjectFileEmitter.Emit(settings)));

@@ -23,8 +23,16 @@ public static class PatchFileReader
     public static IReadOnlyList<SpecPatch> ReadFamily(SpecFamily family)
     {
         ArgumentNullException.ThrowIfNull(family);
+        return ReadFiles(FilesOf(family), family.VersionScheme);
+    }
+
+    /// <summary>A family's patch files, in the order they are read: its <c>patches.yaml</c>, then its <c>patches/*.yaml</c> by name.</summary>
+    /// <param name="family">The family.</param>
+    public static IReadOnlyList<string> FilesOf(SpecFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
         IEnumerable<string> single = File.Exists(family.PatchesFile) ? [family.PatchesFile] : [];
-        return ReadFiles(single.Concat(Files(family.PatchesFolder)), family.VersionScheme);
+        return [.. single.Concat(Files(family.PatchesFolder))];
     }
 
     private static IEnumerable<string> Files(string folder)

@@ -1,3 +1,4 @@
+using DockerApiGen.Generator.Availability;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -60,7 +61,7 @@ public static class DiffBenchmark
         foreach (var version in new[] { from, to })
         {
             var entry = inputs.Lock.Get(version);
-            var output = await VersionGenerator.GenerateAsync(inputs, entry, inputs.SpecPathOf(entry), compile: true, cancellationToken).ConfigureAwait(false);
+            var output = await VersionGenerator.GenerateAsync(inputs, entry, inputs.SpecPathOf(entry), ApiHistory.None, compile: true, cancellationToken).ConfigureAwait(false);
             surfaces.Add(PublicSurface.ReadEntries(output.Compilation!));
         }
 

@@ -1,3 +1,4 @@
+using DockerApiGen.Generator.Availability;
 using DockerApiGen.Generator.Diagnostics;
 using DockerApiGen.Generator.Diffing;
 using DockerApiGen.Generator.Loading;
@@ -97,7 +98,7 @@ public sealed record DiffRunner(GeneratorInputs Inputs, SpecSource Source)
             // The surface is read from the package as it would be generated now, compiled in memory.
             var path = File.Exists(side) ? side : Inputs.SpecPathOf(Inputs.Lock.Get(model.Version));
             var entry = new SpecLockEntry(model.Version, new Uri(Path.GetFullPath(path)), SpecCache.Sha256Of(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)));
-            var output = await VersionGenerator.GenerateAsync(Inputs, entry, path, compile: true, cancellationToken).ConfigureAwait(false);
+            var output = await VersionGenerator.GenerateAsync(Inputs, entry, path, ApiHistory.None, compile: true, cancellationToken).ConfigureAwait(false);
             surface = PublicSurface.ReadEntries(output.Compilation!);
         }
 

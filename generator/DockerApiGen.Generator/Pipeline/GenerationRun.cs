@@ -25,6 +25,17 @@ public enum DriftKind
 /// <param name="Inputs">The repository's inputs.</param>
 public sealed record GenerationRun(GeneratorInputs Inputs)
 {
+    private readonly ModelCatalog _models = new(Inputs);
+
+    /// <summary>How the last <see cref="GenerateAsync"/> had its availability history (null before the first).</summary>
+    public HistoryResult? LastHistory { get; private set; }
+
+    /// <summary>
+    /// Where the specs the availability history needs come from when it must be built and the cache lacks some
+    /// (null: they must be pulled already). Not used when the history is cached, so a run checks only the specs it generates.
+    /// </summary>
+    public SpecSource? HistorySource { get; init; }
+
     /// <summary>Pulls the specs of the entries that the cache lacks (or holds with a wrong hash).</summary>
     /// <param name="entries">The entries needed.</param>
     /// <param name="source">Where to pull from.</param>
@@ -32,7 +43,11 @@ public sealed record GenerationRun(GeneratorInputs Inputs)
     public Task<IReadOnlyList<PullResult>> EnsureSpecsAsync(IReadOnlyList<SpecLockEntry> entries, SpecSource source, CancellationToken cancellationToken)
         => Inputs.Cache.PullAsync(entries, source, force: false, cancellationToken);
 
-    /// <summary>Generates the versions in memory, as many at a time as the machine has processors; nothing is written.</summary>
+    /// <summary>
+    /// Generates the versions in memory, as many at a time as the machine has processors; nothing is written. A
+    /// family's availability markers need every locked spec when their history is not cached (see
+    /// <see cref="HistoryProvider"/> and <see cref="HistorySource"/>).
+    /// </summary>
     /// <param name="entries">The versions.</param>
     /// <param name="compile">Whether to compile each and read its surface.</param>
     /// <param name="cancellationToken">Cancels generation.</param>
@@ -40,12 +55,22 @@ public sealed record GenerationRun(GeneratorInputs Inputs)
     public async Task<IReadOnlyList<VersionOutput>> GenerateAsync(IReadOnlyList<SpecLockEntry> entries, bool compile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        var history = LastHistory = await HistoryProvider.GetAsync(Inputs, _models, HistorySource, cancellationToken).ConfigureAwait(false);
         var outputs = new VersionOutput[entries.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, entries.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken },
-            async (i, token) => outputs[i] = await VersionGenerator.GenerateAsync(Inputs, entries[i], Inputs.SpecPathOf(entries[i]), compile, token).ConfigureAwait(false))
-            .ConfigureAwait(false);
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, entries.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken },
+                async (i, token) => outputs[i] = VersionGenerator.Generate(Inputs, entries[i], await _models.GetAsync(entries[i], token).ConfigureAwait(false), history.History, compile, token))
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            // The outputs hold what they need; the specs loaded only for the history can go.
+            _models.Clear();
+        }
+
         return outputs.OrderBy(o => o.Model.Version).ToList();
     }
 

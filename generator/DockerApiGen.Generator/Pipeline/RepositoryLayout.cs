@@ -41,6 +41,13 @@ public sealed record RepositoryLayout(string Root, string? CacheOverride = null)
         return CacheOverride is { } folder ? Path.Combine(folder, family.Name) : Path.Combine(Root, family.CacheFolder);
     }
 
+    /// <summary>
+    /// The git-ignored cache of a family's availability history (<c>Availability/ApiHistoryCache</c>), beside the
+    /// pulled specs it is built from (so a benchmark's fresh spec cache gets a fresh history too).
+    /// </summary>
+    /// <param name="family">The family.</param>
+    public string AvailabilityCacheFolderOf(SpecFamily family) => Path.Combine(CacheFolderOf(family), "availability");
+
     /// <summary>The project folder of a package (<c>src/DockerApiGen.Engine.V1_41</c>).</summary>
     /// <param name="packageName">The package's name.</param>
     public string ProjectFolder(string packageName) => Path.Combine(Root, "src", packageName);

@@ -26,14 +26,20 @@ public enum UrlCheck
 /// <param name="AddedToSolution">Whether the project was added to the solution.</param>
 /// <param name="UrlCheck">How the pinned url was checked.</param>
 /// <param name="UrlCheckDetail">Why the url could not be checked, when it could not.</param>
-public sealed record AddVersionResult(SpecLockEntry Entry, VersionOutput Output, bool ProjectWritten, bool AddedToSolution, UrlCheck UrlCheck, string? UrlCheckDetail);
+public sealed record AddVersionResult(SpecLockEntry Entry, VersionOutput Output, bool ProjectWritten, bool AddedToSolution, UrlCheck UrlCheck, string? UrlCheckDetail)
+{
+    /// <summary>Committed older versions whose availability markers the new version changed (what it removes or deprecates): their code and surface snapshots were rewritten.</summary>
+    public IReadOnlyList<ApiVersion> Remarked { get; init; } = [];
+}
 
 /// <summary>
 /// <c>add-version</c>: takes a new spec of a family from a source, generates and compiles it in memory, and
 /// only when that succeeds writes the lock entry, the project, its generated code, the surface snapshot, and
 /// adds the project to the solution (when it is not there yet: a family with one package moves it to the newest
 /// version). The url pinned in the lock is never guessed: it is the one given, or the one the
-/// source read the file from; a url the file was not read from is downloaded and compared first.
+/// source read the file from; a url the file was not read from is downloaded and compared first. The new
+/// version also tells older packages what it removes or deprecates (their availability markers), so the
+/// committed packages whose code changes are regenerated, recompiled and their snapshots rewritten too.
 /// </summary>
 public static class VersionAdder
 {
@@ -107,20 +113,40 @@ public static class VersionAdder
 
         // The cache only ever holds a file under its own hash, so writing it before generation is safe.
         await inputs.Cache.PullAsync([entry], new BytesSource(bytes), force: true, cancellationToken).ConfigureAwait(false);
-        var output = await VersionGenerator.GenerateAsync(inputs, entry, inputs.Cache.PathOf(version), compile: true, cancellationToken).ConfigureAwait(false);
+
+        // Generation sees the new entry in memory; the lock file is written only once everything generated.
+        var updatedInputs = inputs with { Lock = inputs.Lock.WithEntry(entry) };
+        // Availability markers are computed from every locked spec: any the cache lacks come from where the family's
+        // specs usually come from (its mirror variable, else the lock's urls).
+        var run = new GenerationRun(updatedInputs) { HistorySource = inputs.ResolveSource(null) };
+
+        var output = (await run.GenerateAsync([entry], compile: true, cancellationToken).ConfigureAwait(false))[0];
+
+        // Older committed packages whose markers change (a removal or deprecation in the new version); without
+        // markers a new version changes no other package.
+        var older = inputs.Family.MarksAvailability ? updatedInputs.CommittedEntries.Where(e => e.Version != version).ToList() : [];
+        var regenerated = older.Count == 0 ? [] : await run.GenerateAsync(older, compile: false, cancellationToken).ConfigureAwait(false);
+        var remarked = regenerated.Where(o => run.CheckDrift([o]).Count > 0).Select(o => updatedInputs.Lock.Get(o.Model.Version)).ToList();
+        var recompiled = remarked.Count == 0 ? [] : await run.GenerateAsync(remarked, compile: true, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var updatedInputs = inputs with { Lock = inputs.Lock.Append(entry) };
+        inputs.Lock.Append(entry);
         var committed = updatedInputs.IsCommitted(version);
         var addedToSolution = false;
+        run.Write([.. recompiled, .. committed ? [output] : Array.Empty<VersionOutput>()]);
         if (committed)
         {
-            new GenerationRun(updatedInputs).Write([output]);
             addedToSolution = AddToSolution(updatedInputs, version);
         }
 
-        new SurfaceSnapshots(inputs.Layout.SnapshotsFolder).WriteVerified(updatedInputs.Family.SnapshotName(version), output.Surface!);
-        return new AddVersionResult(entry, output, committed, addedToSolution, check, detail);
+        var snapshots = new SurfaceSnapshots(inputs.Layout.SnapshotsFolder);
+        snapshots.WriteVerified(updatedInputs.Family.SnapshotName(version), output.Surface!);
+        foreach (var other in recompiled)
+        {
+            snapshots.WriteVerified(updatedInputs.Family.SnapshotName(other.Model.Version), other.Surface!);
+        }
+
+        return new AddVersionResult(entry, output, committed, addedToSolution, check, detail) { Remarked = remarked.Select(e => e.Version).ToList() };
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using DockerApiGen.Generator.Availability;
 using DockerApiGen.Generator.Emitting;
 using DockerApiGen.Generator.Loading;
 using DockerApiGen.Generator.Model;
-using DockerApiGen.Generator.Parsing;
 using DockerApiGen.Generator.Roslyn;
 using DockerApiGen.Generator.Semantics;
 using DockerApiGen.Generator.Specs;
@@ -26,6 +26,9 @@ public sealed record VersionOutput(
     string? Surface,
     StageTimings Timings)
 {
+    /// <summary>How many generated members (operations, options and model properties) carry a Since marker.</summary>
+    public int MarkedMembers { get; init; }
+
     /// <summary>Lines of generated C# (all files ending in .cs).</summary>
     public int CSharpLines => Files.Where(f => f.RelativePath.EndsWith(".cs", StringComparison.Ordinal)).Sum(f => f.Text.Count(c => c == '\n'));
 }
@@ -42,8 +45,9 @@ public sealed record StageTimings(TimeSpan Load, TimeSpan Model, TimeSpan Emit, 
 }
 
 /// <summary>
-/// Runs every stage for one version: load → model → client model → emit → compile → surface. What differs
-/// between families (names, whether clients are emitted) comes from the family's descriptor.
+/// Runs every stage for one version: load → model → client model (with the availability history) → emit →
+/// compile → surface. What differs between families (names, whether clients are emitted, whether members are
+/// marked) comes from the family's descriptor.
 /// </summary>
 public static class VersionGenerator
 {
@@ -51,30 +55,35 @@ public static class VersionGenerator
     /// <param name="inputs">The repository's inputs.</param>
     /// <param name="entry">The lock entry.</param>
     /// <param name="specPath">The verified spec file.</param>
+    /// <param name="history">The availability history the markers come from (<see cref="ApiHistory.None"/> for none).</param>
     /// <param name="compile">Whether to compile and read the surface.</param>
     /// <param name="cancellationToken">Cancels generation.</param>
-    public static async Task<VersionOutput> GenerateAsync(GeneratorInputs inputs, SpecLockEntry entry, string specPath, bool compile, CancellationToken cancellationToken)
+    public static async Task<VersionOutput> GenerateAsync(GeneratorInputs inputs, SpecLockEntry entry, string specPath, ApiHistory history, bool compile, CancellationToken cancellationToken)
+    {
+        var loaded = await ModelCatalog.LoadAsync(inputs, entry, specPath, cancellationToken).ConfigureAwait(false);
+        return Generate(inputs, entry, loaded, history, compile, cancellationToken);
+    }
+
+    /// <summary>Generates one version from its loaded model.</summary>
+    /// <param name="inputs">The repository's inputs.</param>
+    /// <param name="entry">The lock entry.</param>
+    /// <param name="loaded">The version's spec and model.</param>
+    /// <param name="history">The availability history the markers come from (<see cref="ApiHistory.None"/> for none).</param>
+    /// <param name="compile">Whether to compile and read the surface.</param>
+    /// <param name="cancellationToken">Cancels compilation.</param>
+    public static VersionOutput Generate(GeneratorInputs inputs, SpecLockEntry entry, LoadedModel loaded, ApiHistory history, bool compile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(history);
         var clock = Stopwatch.StartNew();
-        var spec = await SpecLoader.LoadFileAsync(entry.Version, specPath, inputs.Patches, cancellationToken).ConfigureAwait(false);
-
-        // A document of the repository is pinned by git, not by the lock: its headers state the hash it has now.
-        var sha256 = entry.IsInRepository ? SpecCache.Sha256Of(await File.ReadAllBytesAsync(specPath, cancellationToken).ConfigureAwait(false)) : entry.Sha256;
-        var load = clock.Elapsed;
-
-        clock.Restart();
-        var model = ModelBuilder.Build(spec, inputs.Naming);
-        var modelTime = clock.Elapsed;
-
-        clock.Restart();
         var previous = inputs.Lock.Entries.Where(e => e.Version < entry.Version).Select(e => (ApiVersion?)e.Version).LastOrDefault();
-        var settings = inputs.EmitSettingsFor(entry.Version, sha256) with
+        var settings = inputs.EmitSettingsFor(entry.Version, loaded.Sha256) with
         {
             Readme = inputs.PackageReadme is { } readme ? new PackageReadmeInputs(readme, previous) : null,
         };
-        var client = ClientModelBuilder.Build(model, inputs.Family.EmitClients ? inputs.Operations : null, settings.Names, settings.JsonContextName);
+        var client = ClientModelBuilder.Build(loaded.Model, inputs.Family.EmitClients ? inputs.Operations : null, settings.Names, settings.JsonContextName, history.For(entry.Version));
         // The emitters write code exactly as Roslyn's formatter would (a test holds them to it), so the
         // formatter, which cost more than everything else but compiling, is not run here.
         var files = VersionEmitter.Emit(client, settings);
@@ -89,6 +98,9 @@ public static class VersionGenerator
             surface = PublicSurface.Read(compilation);
         }
 
-        return new VersionOutput(spec, model, files, compilation, surface, new StageTimings(load, modelTime, emit, clock.Elapsed));
+        return new VersionOutput(loaded.Spec, loaded.Model, files, compilation, surface, new StageTimings(loaded.LoadTime, loaded.ModelTime, emit, clock.Elapsed))
+        {
+            MarkedMembers = client.MarkedMemberCount,
+        };
     }
 }

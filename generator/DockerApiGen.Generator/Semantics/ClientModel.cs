@@ -1,4 +1,6 @@
+using DockerApiGen.Generator.Availability;
 using DockerApiGen.Generator.Model;
+using DockerApiGen.Generator.Specs;
 
 namespace DockerApiGen.Generator.Semantics;
 
@@ -12,8 +14,18 @@ namespace DockerApiGen.Generator.Semantics;
 /// <param name="Types">The model types, ordered by name.</param>
 /// <param name="Areas">One sub-client per area, ordered by property name.</param>
 /// <param name="JsonContext">The source-generated JSON context.</param>
-public sealed record ClientModel(PackageNames Names, IReadOnlyList<ModelDeclaration> Types, IReadOnlyList<ClientArea> Areas, JsonContextModel JsonContext)
+/// <param name="BodyShapes">Which properties of the JSON request bodies are newer than the oldest locked version, for the runtime's negotiation checks.</param>
+public sealed record ClientModel(PackageNames Names, IReadOnlyList<ModelDeclaration> Types, IReadOnlyList<ClientArea> Areas, JsonContextModel JsonContext, BodyShapes BodyShapes)
 {
+    /// <summary>The oldest locked version: members present since then carry no Since, and a negotiating client goes no lower. Null when nothing is marked (a spec outside the lock).</summary>
+    public ApiVersion? OldestVersion { get; init; }
+
+    /// <summary>How many operations, options and model properties carry a Since marker.</summary>
+    public int MarkedMemberCount
+        => Methods.Count(m => m.Availability.Since is not null)
+            + Methods.SelectMany(m => m.Options?.Properties ?? []).Count(p => p.Availability.Since is not null)
+            + Types.OfType<ClassDeclaration>().SelectMany(t => t.Properties).Count(p => p.Availability.Since is not null);
+
     /// <summary>Every method of every area.</summary>
     public IEnumerable<ClientMethod> Methods => Areas.SelectMany(a => a.Methods);
 
@@ -90,7 +102,8 @@ public sealed record ClassDeclaration(string Name, string Doc, IReadOnlyList<Pro
 /// <param name="Converter">A converter it needs, or null.</param>
 /// <param name="Initializer">What it starts with (non-nullable properties only).</param>
 /// <param name="Doc">Its documentation.</param>
-public sealed record PropertyDeclaration(string Name, string WireName, CSharpTypeName Type, CSharpTypeName? Converter, Initializer Initializer, string Doc);
+/// <param name="Availability">When it appeared, was deprecated, was removed.</param>
+public sealed record PropertyDeclaration(string Name, string WireName, CSharpTypeName Type, CSharpTypeName? Converter, Initializer Initializer, string Doc, MemberAvailability Availability);
 
 /// <summary>An open enumeration: a struct wrapping the wire value, a static property per listed value.</summary>
 /// <param name="Name">Its C# name.</param>
@@ -115,6 +128,7 @@ public sealed record ClientArea(string Tag, string Property, string ClassName, I
 /// <param name="Options">Its options type, if it has optional query or header parameters.</param>
 /// <param name="Request">What the request carries besides the path, in the order it is added.</param>
 /// <param name="Answer">What the call returns and how it is read.</param>
+/// <param name="Availability">When the operation appeared, was deprecated, was removed.</param>
 public sealed record ClientMethod(
     string Name,
     OperationModel Operation,
@@ -122,7 +136,8 @@ public sealed record ClientMethod(
     IReadOnlyList<MethodParameter> Parameters,
     OptionsClass? Options,
     IReadOnlyList<RequestValue> Request,
-    Answer Answer)
+    Answer Answer,
+    MemberAvailability Availability)
 {
     /// <summary>
     /// The positional parameter holding the URL the request goes to (an earlier answer's <c>Location</c>), when the
@@ -159,7 +174,8 @@ public sealed record OptionsClass(string Name, OperationModel Operation, IReadOn
 /// <param name="Type">The C# type (nullable).</param>
 /// <param name="Doc">Its documentation.</param>
 /// <param name="IsSecret">Carries credentials (left out of <c>ToString</c>).</param>
-public sealed record OptionProperty(string Name, CSharpTypeName Type, string Doc, bool IsSecret);
+/// <param name="Availability">When its parameter appeared and was removed.</param>
+public sealed record OptionProperty(string Name, CSharpTypeName Type, string Doc, bool IsSecret, MemberAvailability Availability);
 
 /// <summary>Where a value travels in the request.</summary>
 public enum RequestTarget
@@ -219,7 +235,20 @@ public sealed record RequestValue(
     WireEncoding Encoding,
     JsonContextEntry? Json = null,
     EnumKind? EnumKind = null,
-    string? ContentType = null);
+    string? ContentType = null)
+{
+    /// <summary>
+    /// The version that introduced the parameter, when it is newer than the oldest locked version and than its
+    /// operation (whose own check covers it otherwise): a negotiating client checks it before sending a value that is set.
+    /// </summary>
+    public ApiVersion? Since { get; init; }
+
+    /// <summary>Whether a value is always there (a positional value type), so the version check needs no null test.</summary>
+    public bool AlwaysSet { get; init; }
+
+    /// <summary>For a JSON body: which of its properties (nested ones included) are newer than the oldest locked version; null when none is.</summary>
+    public ShapeValue? Shape { get; init; }
+}
 
 /// <summary>What a method returns and how the runtime reads it.</summary>
 public enum AnswerKind
@@ -305,6 +334,40 @@ public sealed record DetachSwitch(string Parameter, string Property, bool BodyIs
 /// <param name="DetailMessage">Its <c>message</c> property, if any.</param>
 /// <param name="DetailCode">Its <c>code</c> property, if any.</param>
 public sealed record ProgressErrors(string? Error, string? Detail, string? DetailMessage, string? DetailCode);
+
+/// <summary>
+/// The versioned shapes of the JSON request bodies, printed as one class of static fields that the clients hand
+/// to the runtime with each body.
+/// </summary>
+/// <param name="ClassName">The class that holds them.</param>
+/// <param name="Shapes">One per object type that has (or leads to) a property newer than the oldest locked version, each after the shapes it uses.</param>
+public sealed record BodyShapes(string ClassName, IReadOnlyList<BodyShape> Shapes);
+
+/// <summary>The versioned shape of one object type: only the properties that are newer than the oldest locked version or lead to such.</summary>
+/// <param name="TypeName">The model type (also the field's name).</param>
+/// <param name="Properties">Those properties, in spec order.</param>
+public sealed record BodyShape(string TypeName, IReadOnlyList<BodyShapeProperty> Properties);
+
+/// <summary>One property of a versioned shape.</summary>
+/// <param name="WireName">Its JSON name.</param>
+/// <param name="Since">The version that introduced it, when newer than the oldest locked version.</param>
+/// <param name="Value">The shape of its value, when something inside it is versioned.</param>
+public sealed record BodyShapeProperty(string WireName, ApiVersion? Since, ShapeValue? Value);
+
+/// <summary>The shape of a JSON value that holds versioned properties.</summary>
+public abstract record ShapeValue;
+
+/// <summary>An object of a shaped type.</summary>
+/// <param name="TypeName">The type whose <see cref="BodyShape"/> applies.</param>
+public sealed record ObjectShapeValue(string TypeName) : ShapeValue;
+
+/// <summary>A list whose items have a shape.</summary>
+/// <param name="Item">The items' shape.</param>
+public sealed record ArrayShapeValue(ShapeValue Item) : ShapeValue;
+
+/// <summary>A map whose values have a shape.</summary>
+/// <param name="Value">The values' shape.</param>
+public sealed record MapShapeValue(ShapeValue Value) : ShapeValue;
 
 /// <summary>The source-generated JSON context.</summary>
 /// <param name="ClassName">Its class name.</param>

@@ -1,3 +1,4 @@
+using DockerApiGen.Generator.Availability;
 using DockerApiGen.Generator.Diagnostics;
 using DockerApiGen.Generator.Model;
 using DockerApiGen.Generator.Naming;
@@ -10,7 +11,9 @@ namespace DockerApiGen.Generator.Semantics;
 /// C# shape of every model type, a sub-client per area, a method per operation (name, positional
 /// parameters, options type, how every value travels, what the answer is), and the JSON context. Anything
 /// the declarations do not cover (a new tag, an answer the spec types as a bare string, a parameter that
-/// cannot be encoded, two methods with one name) is an error naming what to declare and where.
+/// cannot be encoded, two methods with one name) is an error naming what to declare and where. With a version's
+/// availability, each operation, option, model property and request value carries when it appeared, and the JSON
+/// bodies carry their versioned shapes.
 /// </summary>
 public sealed class ClientModelBuilder
 {
@@ -22,10 +25,14 @@ public sealed class ClientModelBuilder
     private readonly ParameterBinder _binder;
     private readonly AnswerPlanner _answers;
     private readonly PathPlanner _paths;
+    private readonly VersionAvailability _availability;
+    private readonly BodyShapePlanner _shapes;
     private readonly List<SpecProblem> _problems = [];
 
-    private ClientModelBuilder(ApiModel model, OperationsConfig config, PackageNames names)
+    private ClientModelBuilder(ApiModel model, OperationsConfig config, PackageNames names, VersionAvailability availability)
     {
+        _availability = availability;
+        _shapes = new BodyShapePlanner(model, availability);
         _model = model;
         _config = config;
         _names = names;
@@ -41,17 +48,22 @@ public sealed class ClientModelBuilder
     /// <param name="config">The operations declarations; null for a family that generates models only (no clients).</param>
     /// <param name="names">The package's names.</param>
     /// <param name="jsonContextName">The JSON context's class name.</param>
+    /// <param name="availability">What to mark (from the availability history); null marks nothing.</param>
     /// <exception cref="GenerationException">An operation needs a declaration it does not have, or names clash.</exception>
-    public static ClientModel Build(ApiModel model, OperationsConfig? config, PackageNames names, string jsonContextName)
+    public static ClientModel Build(ApiModel model, OperationsConfig? config, PackageNames names, string jsonContextName, VersionAvailability? availability = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(names);
         JsonContextPlanner.RequireCaseDistinctProperties(model);
-        var builder = new ClientModelBuilder(model, config ?? OperationsConfig.Empty, names);
+        var builder = new ClientModelBuilder(model, config ?? OperationsConfig.Empty, names, availability ?? VersionAvailability.Unmarked(model.Version));
         return config is null ? builder.BuildModelsOnly(jsonContextName) : builder.Build(jsonContextName);
     }
 
-    private ClientModel BuildModelsOnly(string jsonContextName) => new(_names, ModelDeclarations(), [], _json.Build(jsonContextName));
+    /// <summary>The class that holds the body shapes.</summary>
+    public const string BodyShapesClassName = "JsonBodyShapes";
+
+    private ClientModel BuildModelsOnly(string jsonContextName)
+        => new(_names, ModelDeclarations(), [], _json.Build(jsonContextName), _shapes.Build(BodyShapesClassName)) { OldestVersion = _availability.Earliest };
 
     private ClientModel Build(string jsonContextName)
     {
@@ -81,6 +93,7 @@ public sealed class ClientModelBuilder
         {
             CheckFreeName(_names.ClientClassName, _model.Operations[0]);
             CheckFreeName(jsonContextName, _model.Operations[0]);
+            CheckFreeName(BodyShapesClassName, _model.Operations[0]);
         }
 
         if (_problems.Count > 0)
@@ -88,7 +101,10 @@ public sealed class ClientModelBuilder
             throw new GenerationException(_problems);
         }
 
-        return new ClientModel(_names, declarations, areas.OrderBy(a => a.Property, StringComparer.Ordinal).ToList(), _json.Build(jsonContextName));
+        return new ClientModel(_names, declarations, areas.OrderBy(a => a.Property, StringComparer.Ordinal).ToList(), _json.Build(jsonContextName), _shapes.Build(BodyShapesClassName))
+        {
+            OldestVersion = _availability.Earliest,
+        };
     }
 
     private List<ModelDeclaration> ModelDeclarations()
@@ -110,7 +126,8 @@ public sealed class ClientModelBuilder
                             nullable ? mapped.Name.AsNullable() : mapped.Name,
                             mapped.Converter,
                             nullable ? Initializer.None : mapped.Initializer,
-                            DocOr(p.Description, $"The `{p.WireName}` field."));
+                            DocOr(p.Description, $"The `{p.WireName}` field."),
+                            _availability.Property(obj.Name, p.WireName));
                     }).ToList();
                     declarations.Add(new ClassDeclaration(obj.Name, DocOr(obj.Description, $"The {obj.Name} object of the {_names.ApiTitle}."), properties, ModelBuilder.ExtensionDataMemberName));
                     break;
@@ -141,6 +158,8 @@ public sealed class ClientModelBuilder
             Report(operation, $"'{operation.OperationId}' without '{area.Noun}' leaves no method name: add one under `methodNames` in {_config.File}.");
             return null;
         }
+
+        var operationAvailability = _availability.Operation(operation);
 
         // Positional order: path parameters, then required query and header parameters, then the body
         // (whatever order the spec lists them in), so calls read like the URL.
@@ -184,6 +203,7 @@ public sealed class ClientModelBuilder
 
                     string source;
                     bool fromOptions;
+                    var availability = _availability.Parameter(operation, parameter);
                     if (parameter.IsRequired)
                     {
                         source = Identifiers.ToCamelCase(WireNameForCSharp(parameter));
@@ -199,10 +219,14 @@ public sealed class ClientModelBuilder
                             Report(operation, $"Two parameters of '{operation.OperationId}' would both be option '{source}'.");
                         }
 
-                        options.Add(new OptionProperty(source, binding.Type.AsNullable(), ParameterDoc(parameter), binding.IsSecret));
+                        options.Add(new OptionProperty(source, binding.Type.AsNullable(), ParameterDoc(parameter), binding.IsSecret, availability));
                     }
 
-                    var value = new RequestValue(binding.Target, parameter.WireName, source, fromOptions, binding.Encoding, binding.Json, binding.EnumKind);
+                    var value = new RequestValue(binding.Target, parameter.WireName, source, fromOptions, binding.Encoding, binding.Json, binding.EnumKind)
+                    {
+                        Since = NewerThan(availability.Since, operationAvailability.Since),
+                        AlwaysSet = !fromOptions && binding.Type.IsValueType,
+                    };
                     if (binding.Target == RequestTarget.ContentType)
                     {
                         contentType = value;
@@ -231,7 +255,11 @@ public sealed class ClientModelBuilder
                     bodies.Add(parameter.IsRequired
                         ? new MethodParameter(parameter.Name, binding.Type, false, !binding.Type.IsValueType, ParameterDoc(parameter))
                         : new MethodParameter(parameter.Name, binding.Type.AsNullable(), true, false, ParameterDoc(parameter)));
-                    body = new RequestValue(RequestTarget.Body, parameter.WireName, parameter.Name, false, binding.Encoding, binding.Json, null, binding.ContentType);
+                    body = new RequestValue(RequestTarget.Body, parameter.WireName, parameter.Name, false, binding.Encoding, binding.Json, null, binding.ContentType)
+                    {
+                        Since = NewerThan(_availability.Parameter(operation, parameter).Since, operationAvailability.Since),
+                        Shape = binding.Encoding == WireEncoding.Json ? _shapes.For(parameter.Type) : null,
+                    };
                     break;
                 }
 
@@ -274,8 +302,12 @@ public sealed class ClientModelBuilder
         }
 
         IEnumerable<MethodParameter> parameters = [.. pathParameters, .. required, .. bodies.Where(b => !b.IsOptional), .. bodies.Where(b => b.IsOptional)];
-        return new ClientMethod(baseName + "Async", operation, path.Segments, parameters.ToList(), optionsClass, values, answer) { Location = path.Location };
+        return new ClientMethod(baseName + "Async", operation, path.Segments, parameters.ToList(), optionsClass, values, answer, operationAvailability) { Location = path.Location };
     }
+
+    /// <summary>A value's version when the operation's own check does not cover it already (the value is newer than the operation).</summary>
+    private static Specs.ApiVersion? NewerThan(Specs.ApiVersion? value, Specs.ApiVersion? operation)
+        => value is { } since && (operation is not { } operationSince || since > operationSince) ? since : null;
 
     /// <summary>The wire name a C# name is made from: headers lose the <c>X-</c> of custom headers (X-Registry-Auth → RegistryAuth).</summary>
     private static string WireNameForCSharp(ParameterModel parameter)

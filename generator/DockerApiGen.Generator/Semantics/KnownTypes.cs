@@ -136,6 +136,18 @@ public static class KnownTypes
     /// <summary>The runtime's <c>DockerOperationAttribute</c>.</summary>
     public static NamedTypeName DockerOperation { get; } = new(Runtime, "DockerOperationAttribute");
 
+    /// <summary>The runtime's <c>DockerApiVersionAttribute</c> (availability markers on properties).</summary>
+    public static NamedTypeName DockerApiVersionAttribute { get; } = new(Runtime, "DockerApiVersionAttribute");
+
+    /// <summary>The runtime's <c>DockerApiVersion</c> (a version the negotiation checks compare).</summary>
+    public static NamedTypeName DockerApiVersion { get; } = new(Runtime + ".Versions", "DockerApiVersion", true);
+
+    /// <summary>The runtime's <c>DockerRequestPart</c>.</summary>
+    public static NamedTypeName DockerRequestPart { get; } = new(Runtime + ".Http", "DockerRequestPart", true);
+
+    /// <summary>The runtime's <c>JsonShape</c> (the versioned shape of a JSON body).</summary>
+    public static NamedTypeName JsonShape { get; } = new(Runtime + ".Versions", "JsonShape");
+
     /// <summary>The runtime's <c>DockerFilters</c>.</summary>
     public static NamedTypeName DockerFilters { get; } = new(Runtime + ".Query", "DockerFilters");
 

@@ -42,6 +42,13 @@ public sealed record SpecFamily(
     /// <summary>What generated docs call the other end of the connection (<c>server</c>; default <c>the daemon</c>).</summary>
     public string Server { get; init; } = "the daemon";
 
+    /// <summary>
+    /// Whether generated members carry availability markers (the version that introduced, deprecated, removed each,
+    /// from every locked spec) and requests the version requirements a negotiating client checks:
+    /// <c>availabilityMarkers: true</c>.
+    /// </summary>
+    public bool MarksAvailability { get; init; }
+
     /// <summary>Whether clients are generated (otherwise models and the JSON context only).</summary>
     public bool EmitClients => Client is not null;
 
@@ -235,6 +242,19 @@ public sealed record SpecFamily(
         }
 
         var server = Text("server", required: false) ?? "the daemon";
+        var markers = false;
+        if (document["availabilityMarkers"] is { } markersNode)
+        {
+            if (markersNode is JsonValue markersValue && markersValue.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+            {
+                markers = markersValue.GetValue<bool>();
+            }
+            else
+            {
+                problems.Add(Problem("availabilityMarkers", "`availabilityMarkers` must be true or false."));
+            }
+        }
+
         var mirror = Text("mirrorVariable", required: false);
         var cache = Text("cache", required: false) ?? Path.Combine(".cache", "specs", name);
         if (problems.Count > 0)
@@ -242,7 +262,11 @@ public sealed record SpecFamily(
             throw new GenerationException(problems);
         }
 
-        return new SpecFamily(name, Path.GetFullPath(folder), title!, scheme, package!, declaredNamespace ?? package!, jsonContext!, committed, client, projectFile == "hand-written", mirror, cache, path) { Server = server };
+        return new SpecFamily(name, Path.GetFullPath(folder), title!, scheme, package!, declaredNamespace ?? package!, jsonContext!, committed, client, projectFile == "hand-written", mirror, cache, path)
+        {
+            Server = server,
+            MarksAvailability = markers,
+        };
     }
 
     private static bool TryParseScheme(string text, out VersionScheme scheme)

@@ -144,12 +144,7 @@ public sealed record SpecLock(string Path, IReadOnlyList<SpecLockEntry> Entries)
     /// <returns>The lock with the entry added.</returns>
     public SpecLock Append(SpecLockEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        if (Entries.Any(e => e.Version == entry.Version))
-        {
-            throw new GenerationException(new SpecProblem(Path, null, null, null, $"Version {entry.Version} is already in the spec lock."));
-        }
-
+        var appended = WithEntry(entry);
         var text = File.ReadAllText(Path);
         if (!text.EndsWith('\n'))
         {
@@ -163,6 +158,20 @@ public sealed record SpecLock(string Path, IReadOnlyList<SpecLockEntry> Entries)
 
         text += $"  - version: \"{entry.Version}\"\n    url: {entry.Url}\n    sha256: {entry.Sha256}\n";
         AtomicFile.WriteAllText(Path, text);
+        return appended;
+    }
+
+    /// <summary>The lock with one more entry, in memory only (nothing is written).</summary>
+    /// <param name="entry">The new entry.</param>
+    /// <exception cref="GenerationException">The version is already locked.</exception>
+    public SpecLock WithEntry(SpecLockEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (Entries.Any(e => e.Version == entry.Version))
+        {
+            throw new GenerationException(new SpecProblem(Path, null, null, null, $"Version {entry.Version} is already in the spec lock."));
+        }
+
         return this with { Entries = [.. Entries.Append(entry).OrderBy(e => e.Version)] };
     }
 

@@ -5,8 +5,9 @@ namespace DockerApiGen.Generator.Surface;
 
 /// <summary>
 /// Reads the public surface of a compiled assembly from Roslyn symbols: one line per public type and
-/// per public or protected member, with signature, nullability and serialization attributes (they decide
-/// the wire format), sorted ordinally. Snapshot tests and the C#-level API diff read this text.
+/// per public or protected member, with signature, nullability, serialization attributes (they decide
+/// the wire format) and the runtime's operation and availability attributes (which operation a method calls,
+/// which API versions a member exists in), sorted ordinally. Snapshot tests and the C#-level API diff read this text.
 /// </summary>
 public static class PublicSurface
 {
@@ -157,11 +158,18 @@ public static class PublicSurface
         "JsonPropertyNameAttribute", "JsonConverterAttribute", "JsonExtensionDataAttribute", "JsonIgnoreAttribute", "JsonRequiredAttribute",
     };
 
+    // These say which operation a method calls and which API versions a member exists in.
+    private static readonly HashSet<string> RuntimeAttributes = new(StringComparer.Ordinal)
+    {
+        "DockerOperationAttribute", "DockerApiVersionAttribute",
+    };
+
     private static string SerializationAttributes(ISymbol symbol)
     {
         var attributes = symbol.GetAttributes()
-            .Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "System.Text.Json.Serialization" && WireAttributes.Contains(a.AttributeClass.Name))
-            .Select(a => $"[{a.AttributeClass!.Name.Replace("Attribute", string.Empty, StringComparison.Ordinal)}({string.Join(", ", a.ConstructorArguments.Select(Argument))})]")
+            .Where(a => (a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "System.Text.Json.Serialization" && WireAttributes.Contains(a.AttributeClass.Name))
+                || (a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "DockerApiGen.Runtime" && RuntimeAttributes.Contains(a.AttributeClass.Name)))
+            .Select(a => $"[{a.AttributeClass!.Name.Replace("Attribute", string.Empty, StringComparison.Ordinal)}({string.Join(", ", a.ConstructorArguments.Select(Argument).Concat(a.NamedArguments.Select(n => $"{n.Key} = {Argument(n.Value)}")))})]")
             .Order(StringComparer.Ordinal)
             .ToList();
         return attributes.Count == 0 ? string.Empty : " " + string.Join(string.Empty, attributes);

@@ -9,14 +9,18 @@ using DockerApiGen.Runtime.Errors;
 using DockerApiGen.Runtime.Streams;
 using DockerApiGen.Runtime.Transport;
 using DockerApiGen.Runtime.Versions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DockerApiGen.Runtime.Http;
 
 /// <summary>
 /// The version-agnostic core every generated client calls: sends <see cref="DockerRequest"/>s below the
-/// pinned version's prefix (<c>/v1.41/…</c>) through one transport, turns error statuses into
-/// <see cref="DockerApiException"/>s, and reads each kind of answer (JSON, JSON streams, progress streams,
-/// container output, tar streams, headers, hijacked connections, websockets). Thread-safe; dispose it once.
+/// pinned version's prefix (<c>/v1.41/…</c>), or, when negotiating (<see cref="DockerClientOptions.NegotiateApiVersion"/>),
+/// below the version agreed with the daemon after checking that the request needs nothing newer, through one
+/// transport; turns error statuses into <see cref="DockerApiException"/>s, and reads each kind of answer (JSON,
+/// JSON streams, progress streams, container output, tar streams, headers, hijacked connections, websockets).
+/// Thread-safe; dispose it once.
 /// </summary>
 public sealed class DockerApiConnection : IDisposable
 {
@@ -27,16 +31,37 @@ public sealed class DockerApiConnection : IDisposable
     private readonly TimeSpan _requestTimeout;
     private readonly string _userAgent;
     private readonly HttpMessageHandler _handler;
+    private readonly DockerApiVersion _clientVersion;
+    private readonly DockerApiVersion _oldestVersion;
+    private readonly bool _dropUnsupported;
+    private readonly ILogger _logger;
     private DockerVersionProbe? _probe;
+    private NegotiatedApiVersion? _negotiated;
 
     /// <summary>Creates the connection for a pinned API version.</summary>
     /// <param name="apiVersion">The version every path is prefixed with, e.g. <c>1.41</c>.</param>
     /// <param name="options">How to reach the daemon; null for the docker CLI's defaults.</param>
     public DockerApiConnection(string apiVersion, DockerClientOptions? options = null)
+        : this(apiVersion, options, oldestApiVersion: null)
+    {
+    }
+
+    /// <summary>Creates the connection for a package's API version.</summary>
+    /// <param name="apiVersion">The package's version, e.g. <c>1.55</c>: every path is prefixed with it unless the connection negotiates an older one.</param>
+    /// <param name="options">How to reach the daemon and whether to negotiate; null for the docker CLI's defaults, pinned.</param>
+    /// <param name="oldestApiVersion">The oldest version the package knows the contents of (negotiation goes no lower); null for no limit.</param>
+    /// <exception cref="FormatException">A version is not <c>MAJOR.MINOR</c>.</exception>
+    public DockerApiConnection(string apiVersion, DockerClientOptions? options, string? oldestApiVersion)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiVersion);
         options ??= new DockerClientOptions();
         ApiVersion = apiVersion;
+        OldestApiVersion = oldestApiVersion;
+        _clientVersion = DockerApiVersion.Parse(apiVersion);
+        _oldestVersion = oldestApiVersion is null ? default : DockerApiVersion.Parse(oldestApiVersion);
+        NegotiatesApiVersion = options.NegotiateApiVersion;
+        _dropUnsupported = options.DropUnsupportedValues;
+        _logger = options.Logger ?? NullLogger.Instance;
         Transport = DockerEndpoints.Resolve(options);
         _requestTimeout = options.RequestTimeout;
         _userAgent = $"DockerApiGen/{apiVersion}";
@@ -53,8 +78,54 @@ public sealed class DockerApiConnection : IDisposable
         _versionPrefix = $"/v{apiVersion}";
     }
 
-    /// <summary>The pinned API version.</summary>
+    /// <summary>The package's API version (the one requests use unless the connection negotiates an older one).</summary>
     public string ApiVersion { get; }
+
+    /// <summary>The oldest version the package knows the contents of, if given: negotiation goes no lower.</summary>
+    public string? OldestApiVersion { get; }
+
+    /// <summary>Whether the connection negotiates its version with the daemon (<see cref="DockerClientOptions.NegotiateApiVersion"/>).</summary>
+    public bool NegotiatesApiVersion { get; }
+
+    /// <summary>
+    /// The API version requests use: <see cref="ApiVersion"/> when pinned; when negotiating, the one agreed with the
+    /// daemon (asked once per connection and remembered).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels asking the daemon.</param>
+    /// <exception cref="DockerApiVersionException">Negotiating, and the daemon serves no version this package can speak.</exception>
+    public async Task<string> GetApiVersionAsync(CancellationToken cancellationToken = default)
+        => NegotiatesApiVersion ? (await NegotiateAsync(cancellationToken).ConfigureAwait(false)).Version.ToString() : ApiVersion;
+
+    /// <summary>
+    /// Negotiating: the version agreed with the daemon, asked once per connection and remembered (the daemon's newest
+    /// version when it is older than <see cref="ApiVersion"/>, else <see cref="ApiVersion"/>).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels asking the daemon.</param>
+    /// <exception cref="InvalidOperationException">The connection does not negotiate.</exception>
+    /// <exception cref="DockerApiVersionException">The daemon serves no version this package can speak (its oldest is newer than <see cref="ApiVersion"/>, or its newest older than <see cref="OldestApiVersion"/>).</exception>
+    public async Task<NegotiatedApiVersion> NegotiateAsync(CancellationToken cancellationToken = default)
+    {
+        if (!NegotiatesApiVersion)
+        {
+            throw new InvalidOperationException("This connection is pinned to its version; set DockerClientOptions.NegotiateApiVersion to negotiate.");
+        }
+
+        if (_negotiated is { } known)
+        {
+            return known;
+        }
+
+        var daemon = await Probe.GetAsync(cancellationToken).ConfigureAwait(false);
+        var newest = DockerApiVersion.From(daemon.Maximum);
+        var speak = newest >= _clientVersion ? _clientVersion : newest;
+        if ((daemon.Minimum is { } minimum && speak < DockerApiVersion.From(minimum)) || (_oldestVersion.IsSpecified && speak < _oldestVersion))
+        {
+            throw new DockerApiVersionException(ApiVersion, newest.ToString(), daemon.Minimum is null ? null : DockerApiVersion.From(daemon.Minimum).ToString(), daemonMessage: null, "GET", "/_ping");
+        }
+
+        // Every caller computes the same answer from the one probe, so a race only repeats the arithmetic.
+        return _negotiated = new NegotiatedApiVersion(speak, daemon, speak == _clientVersion);
+    }
 
     /// <summary>The transport requests go through.</summary>
     public DockerTransport Transport { get; }
@@ -64,11 +135,13 @@ public sealed class DockerApiConnection : IDisposable
     public Task<DaemonApiVersions> GetDaemonVersionsAsync(CancellationToken cancellationToken = default) => Probe.GetAsync(cancellationToken);
 
     /// <summary>
-    /// Checks before use that the daemon supports this connection's pinned version (asked once and remembered);
-    /// otherwise throws <see cref="DockerApiVersionException"/> with the daemon's range and the package to use.
+    /// Checks before use that the daemon supports this connection's pinned version, or, when negotiating, that a
+    /// version can be agreed (asked once and remembered); otherwise throws <see cref="DockerApiVersionException"/>
+    /// with the daemon's range and the package to use.
     /// </summary>
     /// <param name="cancellationToken">Cancels the check.</param>
-    public Task EnsureDaemonSupportsVersionAsync(CancellationToken cancellationToken = default) => Probe.EnsureSupportedAsync(ApiVersion, cancellationToken);
+    public Task EnsureDaemonSupportsVersionAsync(CancellationToken cancellationToken = default)
+        => NegotiatesApiVersion ? NegotiateAsync(cancellationToken) : Probe.EnsureSupportedAsync(ApiVersion, cancellationToken);
 
     // The probe sends through this connection's handler: the same pooled connections, and any logging handler.
     private DockerVersionProbe Probe => LazyInitializer.EnsureInitialized(ref _probe, () => new DockerVersionProbe(Transport, _handler, _requestTimeout == Timeout.InfiniteTimeSpan ? null : _requestTimeout, disposeHandler: false));
@@ -187,11 +260,12 @@ public sealed class DockerApiConnection : IDisposable
     public async Task<HijackedConnection> HijackAsync(DockerRequest request, string protocol, bool detached, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var prefix = await PrefixForAsync(request, cancellationToken).ConfigureAwait(false);
         // Connects and, for TLS transports, completes the handshake (failures come explained).
         var connection = await Transport.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (readStream, multiplexed) = await HijackHandshake.RunAsync(connection, Transport, request, Target(request), _userAgent, protocol, detached, cancellationToken).ConfigureAwait(false);
+            var (readStream, multiplexed) = await HijackHandshake.RunAsync(connection, Transport, request, Target(request, prefix), _userAgent, protocol, detached, cancellationToken).ConfigureAwait(false);
             if (readStream is null)
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
@@ -218,7 +292,8 @@ public sealed class DockerApiConnection : IDisposable
     public async Task<WebSocket> ConnectWebSocketAsync(DockerRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var uri = new Uri(Target(request, origin: $"{(Transport.Tls is null ? "ws" : "wss")}://{Transport.BaseAddress.Authority}"));
+        var prefix = await PrefixForAsync(request, cancellationToken).ConfigureAwait(false);
+        var uri = new Uri(Target(request, prefix, origin: $"{(Transport.Tls is null ? "ws" : "wss")}://{Transport.BaseAddress.Authority}"));
         var socket = new ClientWebSocket();
         foreach (var (name, value) in request.Headers)
         {
@@ -358,12 +433,42 @@ public sealed class DockerApiConnection : IDisposable
     }
 
     /// <summary>The request's URL: <paramref name="origin"/> (empty for an origin-form target), the version prefix, the path and the query.</summary>
-    private string Target(DockerRequest request, string origin = "") => string.Concat(origin, _versionPrefix, request.Path, request.QueryString);
+    private static string Target(DockerRequest request, string prefix, string origin = "") => string.Concat(origin, prefix, request.Path, request.QueryString);
+
+    /// <summary>
+    /// The version prefix a request goes under. Pinned: the package's, at once. Negotiating: the agreed version's
+    /// (asked once); below the package's version, the request is checked first, and refused, or stripped of what
+    /// the version lacks, before anything is sent.
+    /// </summary>
+    private ValueTask<string> PrefixForAsync(DockerRequest request, CancellationToken cancellationToken)
+    {
+        if (!NegotiatesApiVersion)
+        {
+            return new ValueTask<string>(_versionPrefix);
+        }
+
+        return _negotiated is { } negotiated ? new ValueTask<string>(Check(request, negotiated)) : NegotiateThenCheckAsync(request, cancellationToken);
+    }
+
+    private async ValueTask<string> NegotiateThenCheckAsync(DockerRequest request, CancellationToken cancellationToken)
+        => Check(request, await NegotiateAsync(cancellationToken).ConfigureAwait(false));
+
+    private string Check(DockerRequest request, NegotiatedApiVersion negotiated)
+    {
+        if (negotiated.IsClientVersion)
+        {
+            return _versionPrefix;
+        }
+
+        NegotiatedRequestCheck.Apply(request, negotiated, ApiVersion, Transport.Endpoint, _dropUnsupported, _logger);
+        return negotiated.PathPrefix;
+    }
 
     private async Task<HttpResponseMessage> SendCoreAsync(DockerRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(request.Method, Target(request, _origin)) { Content = request.Content };
+        var prefix = await PrefixForAsync(request, cancellationToken).ConfigureAwait(false);
+        using var message = new HttpRequestMessage(request.Method, Target(request, prefix, _origin)) { Content = request.Content };
         foreach (var (name, value) in request.Headers)
         {
             if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is not null)

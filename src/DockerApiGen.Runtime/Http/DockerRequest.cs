@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using DockerApiGen.Runtime.Auth;
 using DockerApiGen.Runtime.Query;
 using DockerApiGen.Runtime.Transport;
+using DockerApiGen.Runtime.Versions;
 
 namespace DockerApiGen.Runtime.Http;
 
@@ -19,6 +20,8 @@ public sealed class DockerRequest
     // Made on the first query parameter: most requests have none, and this is on every call's path.
     private StringBuilder? _query;
     private List<KeyValuePair<string, string>>? _headers;
+    private List<VersionRequirement>? _requirements;
+    private byte[]? _jsonBody;
 
     /// <summary>
     /// Starts a request whose path is a plain string, sent as given. An interpolated path takes the other
@@ -80,6 +83,21 @@ public sealed class DockerRequest
     /// pulls, tar, sessions) and calls that wait for as long as it takes (<c>ContainerWait</c>).
     /// </summary>
     public bool NoTimeLimit { get; set; }
+
+    /// <summary>
+    /// The API version that introduced the operation (<c>default</c> when it is as old as the package's oldest known
+    /// version). A connection that negotiated an older version refuses the request before sending it.
+    /// </summary>
+    public DockerApiVersion Since { get; init; }
+
+    /// <summary>The values set on this request that need a version newer than the package's oldest known one (see <see cref="RequireVersion"/>).</summary>
+    public IReadOnlyList<VersionRequirement> VersionRequirements => (IReadOnlyList<VersionRequirement>?)_requirements ?? [];
+
+    /// <summary>The versioned shape of the JSON body, when one was given with it.</summary>
+    public JsonShape? BodyShape { get; private set; }
+
+    /// <summary>The JSON body's bytes, when the body is JSON.</summary>
+    public ReadOnlyMemory<byte> JsonBodyBytes => _jsonBody;
 
     /// <summary>The query string including <c>?</c>, or empty.</summary>
     public string QueryString => _query?.ToString() ?? string.Empty;
@@ -220,7 +238,14 @@ public sealed class DockerRequest
     /// <typeparam name="T">The body type.</typeparam>
     /// <param name="value">The body.</param>
     /// <param name="typeInfo">Source-generated metadata.</param>
-    public DockerRequest JsonBody<T>(T? value, JsonTypeInfo<T> typeInfo)
+    public DockerRequest JsonBody<T>(T? value, JsonTypeInfo<T> typeInfo) => JsonBody(value, typeInfo, shape: null);
+
+    /// <summary>Sets a JSON body with its versioned shape, which a negotiating connection checks before sending.</summary>
+    /// <typeparam name="T">The body type.</typeparam>
+    /// <param name="value">The body.</param>
+    /// <param name="typeInfo">Source-generated metadata.</param>
+    /// <param name="shape">Which of its properties are newer than the package's oldest known version; null for none.</param>
+    public DockerRequest JsonBody<T>(T? value, JsonTypeInfo<T> typeInfo, JsonShape? shape)
     {
         if (value is null)
         {
@@ -228,9 +253,23 @@ public sealed class DockerRequest
         }
 
         // Serialized up front so the request has a Content-Length (the daemon and proxies prefer it to chunking).
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        Content = content;
+        SetJsonBody(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        BodyShape = shape;
+        return this;
+    }
+
+    /// <summary>
+    /// Records that a value set on this request needs API <paramref name="since"/> (generated code calls it for each
+    /// set option or body that is newer than the package's oldest known version). A negotiating connection that
+    /// speaks an older version refuses the request, or drops the value when told to.
+    /// </summary>
+    /// <param name="since">The version that introduced the value's parameter.</param>
+    /// <param name="part">Where the value travels.</param>
+    /// <param name="name">Its wire name (the query parameter or header; the body parameter's name).</param>
+    public DockerRequest RequireVersion(DockerApiVersion since, DockerRequestPart part, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        (_requirements ??= []).Add(new VersionRequirement(since, part, name));
         return this;
     }
 
@@ -282,6 +321,51 @@ public sealed class DockerRequest
         }
 
         return this;
+    }
+
+    /// <summary>Removes every value of a query parameter (a value the negotiated version lacks, dropped as asked).</summary>
+    /// <param name="name">The parameter's name.</param>
+    internal void RemoveQuery(string name)
+    {
+        if (_query is null)
+        {
+            return;
+        }
+
+        var kept = _query.ToString(1, _query.Length - 1).Split('&').Where(pair => pair.Split('=')[0] != name).ToList();
+        _query = kept.Count == 0 ? null : new StringBuilder("?").AppendJoin('&', kept);
+    }
+
+    /// <summary>Removes a header (a value the negotiated version lacks, dropped as asked).</summary>
+    /// <param name="name">The header's name.</param>
+    internal void RemoveHeader(string name) => _headers?.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Removes the body (a body the negotiated version lacks, dropped as asked).</summary>
+    internal void RemoveBody()
+    {
+        Content = null;
+        _jsonBody = null;
+        BodyShape = null;
+    }
+
+    /// <summary>Replaces the JSON body's bytes (its newer properties removed), keeping its content type.</summary>
+    /// <param name="json">The new body.</param>
+    internal void ReplaceJsonBody(byte[] json)
+    {
+        var contentType = Content?.Headers.ContentType;
+        SetJsonBody(json);
+        if (contentType is not null)
+        {
+            Content!.Headers.ContentType = contentType;
+        }
+    }
+
+    private void SetJsonBody(byte[] json)
+    {
+        _jsonBody = json;
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        Content = content;
     }
 
     /// <inheritdoc />

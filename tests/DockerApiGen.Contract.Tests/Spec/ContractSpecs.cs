@@ -29,6 +29,6 @@ public static class ContractSpecs
     public static IReadOnlyList<ApiVersion> Versions => Engine.Versions;
 
     /// <summary>The spec of an Engine version, pulled into the cache if missing, loaded and indexed once.</summary>
-    /// <param name="version">The version.</param>
+    /// <param name="version">The version (a locked one; those below <see cref="Lowest"/> serve as older daemons for negotiation).</param>
     public static Task<ContractSpec> GetAsync(ApiVersion version) => Engine.GetAsync(version);
 }

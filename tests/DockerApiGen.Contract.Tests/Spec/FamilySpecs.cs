@@ -37,6 +37,12 @@ public sealed class FamilySpecs(GeneratorInputs inputs, Func<GeneratorInputs, Ap
     private async Task<ContractSpec> LoadAsync(ApiVersion version)
     {
         await LazyInitializer.EnsureInitialized(ref _pulled, () => new Lazy<Task>(PullAsync)).Value.ConfigureAwait(false);
+        if (!Versions.Contains(version))
+        {
+            // A locked version outside the covered ones: an older daemon a negotiating client talks to.
+            await Inputs.Cache.PullAsync([Inputs.Lock.Get(version)], Source, force: false, CancellationToken.None).ConfigureAwait(false);
+        }
+
         var loaded = await SpecLoader.LoadFileAsync(version, Inputs.Cache.PathOf(version), Inputs.Patches, CancellationToken.None).ConfigureAwait(false);
         // Only specs that leave operation ids out (the Hub's) need the model, which names them.
         var ids = new Lazy<Dictionary<(string, string), string>>(() => ModelBuilder.Build(loaded, Inputs.Naming).Operations.ToDictionary(o => (o.Method, o.Path), o => o.OperationId));

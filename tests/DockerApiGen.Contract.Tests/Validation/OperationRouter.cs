@@ -10,9 +10,10 @@ public sealed record Route(SpecOperation? Operation, IReadOnlyDictionary<string,
 
 /// <summary>
 /// Finds the operation of a request: method plus path under the spec's prefix (the Engine's <c>/v1.NN</c>; none for
-/// the Hub, whose paths start with <c>/v2</c>). A path parameter matches any non-empty text, slashes included, as the
-/// daemon's routes do (<c>{name:.*}</c>: an image name such as <c>library/busybox</c> may arrive with its slash
-/// encoded or not).
+/// the Hub, whose paths start with <c>/v2</c>), or, for the two requests a client sends to learn the daemon's
+/// versions (<c>/_ping</c> and <c>/version</c>), without a prefix, as a daemon serves them. A path parameter matches
+/// any non-empty text, slashes included, as the daemon's routes do (<c>{name:.*}</c>: an image name such as
+/// <c>library/busybox</c> may arrive with its slash encoded or not).
 /// </summary>
 public sealed class OperationRouter
 {
@@ -36,7 +37,11 @@ public sealed class OperationRouter
     {
         ArgumentNullException.ThrowIfNull(violations);
         var prefix = _spec.PathPrefix;
-        if (!rawPath.StartsWith(prefix + "/", StringComparison.Ordinal))
+        if (prefix.Length > 0 && rawPath is "/_ping" or "/version")
+        {
+            prefix = string.Empty;
+        }
+        else if (!rawPath.StartsWith(prefix + "/", StringComparison.Ordinal))
         {
             violations.Add(new Violation("path", $"'{rawPath}' does not start with {prefix}/, the version this client is pinned to."));
             return new Route(null, new Dictionary<string, string>());

@@ -41,6 +41,34 @@ public sealed class AddVersionTests
     }
 
     [Fact]
+    public async Task A_version_that_removes_a_property_re_marks_the_older_committed_package()
+    {
+        using var temp = new TempFolder();
+        var layout = FixtureRepository.Create(temp, "9.0+", availabilityMarkers: true);
+        const string labels = "      Labels:\n        type: \"object\"\n        additionalProperties:\n          type: \"string\"\n";
+        Assert.Contains(labels, FixtureRepository.Spec("9.2"), StringComparison.Ordinal);
+        var withoutLabels = FixtureRepository.Spec("9.2").Replace(labels, string.Empty, StringComparison.Ordinal);
+        temp.Write("mirror/v9.2.yaml", withoutLabels);
+        await using var upstream = new LocalHttpServer();
+        upstream.Serve("/specs/v9.2.yaml", System.Text.Encoding.UTF8.GetBytes(withoutLabels));
+        var inputs = GeneratorInputs.Load(layout);
+        var run = new GenerationRun(inputs);
+        await run.EnsureSpecsAsync(inputs.Lock.Entries, Mirror(temp), TestContext.Current.CancellationToken);
+        run.Write(await run.GenerateAsync(inputs.CommittedEntries, compile: false, TestContext.Current.CancellationToken));
+        var widget91 = Path.Combine(layout.ProjectFolder("DockerApiGen.Engine.V9_1"), "Generated", "Models", "Widget.cs");
+        Assert.DoesNotContain("RemovedIn", File.ReadAllText(widget91), StringComparison.Ordinal);
+
+        var result = await VersionAdder.AddAsync(layout, V92, Mirror(temp), new Uri(upstream.BaseUrl, "specs/v9.2.yaml"), TestContext.Current.CancellationToken);
+
+        Assert.Equal([ApiVersion.Parse("9.1")], result.Remarked);
+        Assert.Contains("[DockerApiVersion(RemovedIn = \"9.2\")]\n    public IDictionary<string, string>? Labels", File.ReadAllText(widget91), StringComparison.Ordinal);
+        Assert.Contains("[DockerApiVersion(RemovedIn = \"9.2\")]", File.ReadAllText(Path.Combine(layout.SnapshotsFolder, "V9_1.verified.txt")), StringComparison.Ordinal);
+        var after = GeneratorInputs.Load(layout);
+        var check = new GenerationRun(after);
+        Assert.Empty(check.CheckDrift(await check.GenerateAsync(after.CommittedEntries, compile: false, TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
     public async Task A_mirror_folder_without_url_is_refused_because_the_lock_would_hold_a_guess()
     {
         using var temp = new TempFolder();

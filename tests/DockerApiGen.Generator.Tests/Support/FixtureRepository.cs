@@ -24,7 +24,8 @@ public static class FixtureRepository
     /// <summary>Creates <c>repo/</c> (the engine family: descriptor, lock with 9.1, naming, operations) and <c>mirror/</c> with v9.1 and v9.2.</summary>
     /// <param name="temp">The temp folder.</param>
     /// <param name="committed">The committed range, e.g. <c>9.0+</c>.</param>
-    public static RepositoryLayout Create(TempFolder temp, string committed)
+    /// <param name="availabilityMarkers">Whether the family marks members with the versions that have them.</param>
+    public static RepositoryLayout Create(TempFolder temp, string committed, bool availabilityMarkers = false)
     {
         ArgumentNullException.ThrowIfNull(temp);
         temp.Write("repo/specs/engine/spec-lock.yaml", $"""
@@ -45,6 +46,7 @@ public static class FixtureRepository
               class: DockerClient
               connection: DockerApiGen.Runtime.Http.DockerApiConnection
               options: DockerApiGen.Runtime.DockerClientOptions
+            availabilityMarkers: {{(availabilityMarkers ? "true" : "false")}}
 
             """);
         temp.Write("repo/specs/engine/naming.yaml", "typeRenames:\n  Task: SwarmTask\n");
