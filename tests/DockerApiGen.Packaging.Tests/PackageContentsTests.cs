@@ -75,7 +75,7 @@ public sealed class PackageContentsTests(PackageFolder folder)
     {
         using var zip = ZipFile.OpenRead(Path.Combine(await folder.PathAsync(), $"dockerapigen.{Repository.Version}.nupkg"));
         Assert.Contains(zip.Entries, e => e.FullName == "tools/net10.0/any/specs/engine/spec-lock.yaml");
-        Assert.Contains(zip.Entries, e => e.FullName == "tools/net10.0/any/specs/patches/engine-api.yaml");
+        Assert.Contains(zip.Entries, e => e.FullName == "tools/net10.0/any/specs/engine/patches/engine-api.yaml");
         Assert.Contains(zip.Entries, e => e.FullName == "tools/net10.0/any/DockerApiGen.Runtime.dll");
     }
 }
