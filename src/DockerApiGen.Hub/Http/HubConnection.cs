@@ -256,19 +256,11 @@ public sealed class HubConnection : IDisposable
 
     private async Task<HttpResponseMessage> SendCoreAsync(DockerRequest request, Uri uri, HttpCompletionOption completion, bool notFoundIsAnswer, CancellationTokenSource limit, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(request.Method, uri) { Content = request.Content };
+        using var message = request.ToHttpRequestMessage(uri);
         message.Options.Set(HubRequestOptions.Operation, request.OperationId);
         foreach (var agent in _userAgent)
         {
             message.Headers.UserAgent.Add(agent);
-        }
-
-        foreach (var (name, value) in request.Headers)
-        {
-            if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is not null)
-            {
-                message.Content.Headers.TryAddWithoutValidation(name, value);
-            }
         }
 
         HttpResponseMessage response;

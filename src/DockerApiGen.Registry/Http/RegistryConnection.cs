@@ -166,19 +166,10 @@ public sealed class RegistryConnection : IDisposable
             limit.CancelAfter(timeout);
         }
 
-        using var message = new HttpRequestMessage(request.Method, uri) { Content = request.Content };
+        using var message = request.ToHttpRequestMessage(uri);
         foreach (var agent in _userAgent)
         {
             message.Headers.UserAgent.Add(agent);
-        }
-
-        foreach (var (name, value) in request.Headers)
-        {
-            // Content headers (Content-Range) belong to the body.
-            if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is not null)
-            {
-                message.Content.Headers.TryAddWithoutValidation(name, value);
-            }
         }
 
         HttpResponseMessage response;

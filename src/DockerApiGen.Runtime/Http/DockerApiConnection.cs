@@ -468,14 +468,7 @@ public sealed class DockerApiConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var prefix = await PrefixForAsync(request, cancellationToken).ConfigureAwait(false);
-        using var message = new HttpRequestMessage(request.Method, Target(request, prefix, _origin)) { Content = request.Content };
-        foreach (var (name, value) in request.Headers)
-        {
-            if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is not null)
-            {
-                message.Content.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
+        using var message = request.ToHttpRequestMessage(new Uri(Target(request, prefix, _origin), UriKind.RelativeOrAbsolute));
 
         HttpResponseMessage response;
         try

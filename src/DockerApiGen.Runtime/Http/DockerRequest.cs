@@ -340,6 +340,28 @@ public sealed class DockerRequest
     /// <param name="name">The header's name.</param>
     internal void RemoveHeader(string name) => _headers?.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The HTTP message for this request at <paramref name="target"/>: its method, body and headers (a header that
+    /// belongs to the body, such as <c>Content-Range</c>, goes on the body). The message owns the body: dispose it after
+    /// sending.
+    /// </summary>
+    /// <param name="target">The URI the request goes to (version prefix, path and query already joined; relative to the client's base address, or absolute).</param>
+    /// <returns>A new message, not yet sent.</returns>
+    public HttpRequestMessage ToHttpRequestMessage(Uri target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var message = new HttpRequestMessage(Method, target) { Content = Content };
+        foreach (var (name, value) in Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is not null)
+            {
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return message;
+    }
+
     /// <summary>Removes the body (a body the negotiated version lacks, dropped as asked).</summary>
     internal void RemoveBody()
     {
