@@ -8,6 +8,7 @@ using DockerApiGen.Hub.Errors;
 using DockerApiGen.Hub.Paging;
 using DockerApiGen.Hub.RateLimits;
 using DockerApiGen.Runtime.Http;
+using DockerApiGen.Runtime.Transport;
 
 namespace DockerApiGen.Hub.Http;
 
@@ -41,7 +42,7 @@ public sealed class HubConnection : IDisposable
         BaseAddress = options.BaseAddress;
         _requestTimeout = options.RequestTimeout;
         _time = options.TimeProvider;
-        _userAgent = [.. ProductInfoHeaderValue.TryParse(options.UserAgent, out var single) ? [single] : ParseUserAgent(options.UserAgent)];
+        _userAgent = DockerHeaderValues.ParseUserAgent(options.UserAgent, "HubClientOptions.UserAgent");
         var rateLimit = new RateLimitOptions
         {
             MaxRetries = options.RateLimit.MaxRetries,
@@ -211,12 +212,6 @@ public sealed class HubConnection : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
-
-    private static IEnumerable<ProductInfoHeaderValue> ParseUserAgent(string userAgent)
-    {
-        var header = new HttpRequestMessage().Headers.UserAgent;
-        return header.TryParseAdd(userAgent) ? header : throw new ArgumentException($"HubClientOptions.UserAgent '{userAgent}' is not a valid User-Agent value.", nameof(userAgent));
-    }
 
     private Uri Target(DockerRequest request) => HubAddress.Join(BaseAddress, request.Path + request.QueryString);
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DockerApiGen.Registry.Errors;
 using DockerApiGen.Runtime.Http;
+using DockerApiGen.Runtime.Transport;
 
 namespace DockerApiGen.Registry.Http;
 
@@ -31,7 +32,7 @@ public sealed class RegistryConnection : IDisposable
         _address = RegistryAddress.Parse(options.Registry);
         _pipeline = new RegistryPipeline(options);
         _ownsPipeline = true;
-        _userAgent = UserAgentOf(options.UserAgent);
+        _userAgent = DockerHeaderValues.ParseUserAgent(options.UserAgent, "RegistryClientOptions.UserAgent");
     }
 
     /// <summary>A connection to one registry on a client's shared handler chain, which the client owns.</summary>
@@ -39,7 +40,7 @@ public sealed class RegistryConnection : IDisposable
     {
         _pipeline = pipeline;
         _address = address;
-        _userAgent = UserAgentOf(pipeline.Options.UserAgent);
+        _userAgent = DockerHeaderValues.ParseUserAgent(pipeline.Options.UserAgent, "RegistryClientOptions.UserAgent");
     }
 
     /// <summary>The registry as references name it (<c>docker.io</c>, <c>127.0.0.1:5000</c>).</summary>
@@ -211,10 +212,4 @@ public sealed class RegistryConnection : IDisposable
 
     private static string Describe(HttpResponseMessage response)
         => response.RequestMessage?.RequestUri is { } uri ? RegistryRequestTarget.From(uri).Describe() : "an answer";
-
-    private static ProductInfoHeaderValue[] UserAgentOf(string userAgent)
-    {
-        var header = new HttpRequestMessage().Headers.UserAgent;
-        return header.TryParseAdd(userAgent) ? [.. header] : throw new ArgumentException($"RegistryClientOptions.UserAgent '{userAgent}' is not a valid User-Agent value.", nameof(userAgent));
-    }
 }

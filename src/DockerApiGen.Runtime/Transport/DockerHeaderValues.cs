@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+
 namespace DockerApiGen.Runtime.Transport;
 
 /// <summary>
@@ -40,5 +42,22 @@ public static class DockerHeaderValues
                 ThrowIfUnsafe(name, value);
             }
         }
+    }
+
+    /// <summary>
+    /// Parses a <c>User-Agent</c> value given in client options ("MyTool/1.2 (ci)": one or more products and comments)
+    /// into the values a request carries.
+    /// </summary>
+    /// <param name="userAgent">The value, as a user wrote it.</param>
+    /// <param name="optionName">The option it came from, for the error (<c>HubClientOptions.UserAgent</c>).</param>
+    /// <returns>The products and comments, in order.</returns>
+    /// <exception cref="ArgumentException">The value is not a valid <c>User-Agent</c>.</exception>
+    public static ProductInfoHeaderValue[] ParseUserAgent(string userAgent, string optionName)
+    {
+        using var scratch = new HttpRequestMessage();
+        var header = scratch.Headers.UserAgent;
+        return header.TryParseAdd(userAgent)
+            ? [.. header]
+            : throw new ArgumentException($"{optionName} '{userAgent}' is not a valid User-Agent value.", nameof(userAgent));
     }
 }
