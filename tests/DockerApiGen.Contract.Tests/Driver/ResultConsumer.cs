@@ -21,20 +21,24 @@ public static class ResultConsumer
     private static readonly MethodInfo DrainMethod = typeof(ResultConsumer).GetMethod(nameof(DrainAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Consumes a returned value.</summary>
+    /// <param name="method">The generated method that returned it: its declared return type says what to read, since a
+    /// <see cref="Task"/> may at run time be a <see cref="Task{TResult}"/> of the runtime's own (a completed
+    /// <c>Task&lt;bool&gt;</c> when the call finished synchronously) that is not the method's answer.</param>
     /// <param name="returned">What the method returned.</param>
     /// <param name="apiVersion">The client's version (a ping must report it).</param>
     /// <param name="cancellationToken">Cancels consuming.</param>
     /// <param name="operation">The operation (a stream is read as its success media type says: CSV, else a tar archive).</param>
-    public static async Task ConsumeAsync(object? returned, string apiVersion, CancellationToken cancellationToken, Spec.SpecOperation? operation = null)
+    public static async Task ConsumeAsync(MethodInfo method, object? returned, string apiVersion, CancellationToken cancellationToken, Spec.SpecOperation? operation = null)
     {
+        ArgumentNullException.ThrowIfNull(method);
         switch (returned)
         {
             case Task task:
                 await task;
-                var type = task.GetType();
-                if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
+                var declared = method.ReturnType;
+                if (declared.IsGenericType && declared.GetGenericTypeDefinition() == typeof(Task<>))
                 {
-                    await ConsumeValueAsync(type.GetProperty(nameof(Task<int>.Result))!.GetValue(task), apiVersion, cancellationToken, operation);
+                    await ConsumeValueAsync(declared.GetProperty(nameof(Task<int>.Result))!.GetValue(task), apiVersion, cancellationToken, operation);
                 }
 
                 break;

@@ -65,7 +65,7 @@ public sealed class GeneratedClientContractTests
             var arguments = new ArgumentSynthesizer(operation);
             var values = arguments.For(generated.Method, requiredOnly, timeout.Token);
             var returned = generated.Method.Invoke(generated.SubClient.GetValue(client), BindingFlags.DoNotWrapExceptions, null, values, null);
-            await ResultConsumer.ConsumeAsync(returned, version.ToString(), timeout.Token);
+            await ResultConsumer.ConsumeAsync(generated.Method, returned, version.ToString(), timeout.Token);
 
             var recorded = Assert.Single(server.Requests);
             Assert.Equal(operationId, recorded.OperationId);

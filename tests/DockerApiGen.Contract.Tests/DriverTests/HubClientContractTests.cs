@@ -117,7 +117,7 @@ public sealed class HubClientContractTests
             var arguments = new ArgumentSynthesizer(operation);
             var values = arguments.For(generated.Method, requiredOnly, timeout.Token);
             var returned = generated.Method.Invoke(generated.SubClient.GetValue(client), BindingFlags.DoNotWrapExceptions, null, values, null);
-            await ResultConsumer.ConsumeAsync(returned, version.ToString(), timeout.Token, operation);
+            await ResultConsumer.ConsumeAsync(generated.Method, returned, version.ToString(), timeout.Token, operation);
 
             Assert.All(server.Requests, r => Assert.True(r.Violations.Count == 0, r.ToString()));
             var isScim = operation.PathTemplate.StartsWith("/v2/scim/", StringComparison.Ordinal);

@@ -58,7 +58,7 @@ public sealed class NegotiatedClientContractTests
             using (var client = Create(server.Endpoint, drop: true, dropped))
             {
                 var arguments = new ArgumentSynthesizer(clientSpec.Operation(operationId)).For(generated.Method, requiredOnly, timeout.Token);
-                var call = () => ResultConsumer.ConsumeAsync(generated.Method.Invoke(generated.SubClient.GetValue(client), BindingFlags.DoNotWrapExceptions, null, arguments, null), older, timeout.Token);
+                var call = () => ResultConsumer.ConsumeAsync(generated.Method, generated.Method.Invoke(generated.SubClient.GetValue(client), BindingFlags.DoNotWrapExceptions, null, arguments, null), older, timeout.Token);
                 if (olderOperation is null)
                 {
                     var refused = await Assert.ThrowsAsync<DockerUnsupportedFeatureException>(call);
@@ -103,7 +103,7 @@ public sealed class NegotiatedClientContractTests
         using var client = Create(server.Endpoint, drop: false, new DroppedValues());
         var arguments = new ArgumentSynthesizer((await ContractSpecs.GetAsync(Client)).Operation(operationId)).For(generated.Method, requiredOnly: false, TestContext.Current.CancellationToken);
 
-        var refused = await Assert.ThrowsAsync<DockerUnsupportedFeatureException>(() => ResultConsumer.ConsumeAsync(generated.Method.Invoke(generated.SubClient.GetValue(client), BindingFlags.DoNotWrapExceptions, null, arguments, null), older, TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<DockerUnsupportedFeatureException>(() => ResultConsumer.ConsumeAsync(generated.Method, generated.Method.Invoke(generated.SubClient.GetValue(client), BindingFlags.DoNotWrapExceptions, null, arguments, null), older, TestContext.Current.CancellationToken));
 
         Assert.False(refused.IsOperation);
         Assert.Contains(feature, refused.Features.Select(f => f.ToString()));
