@@ -140,7 +140,7 @@ public sealed class RegistryAuthenticationHandler : DelegatingHandler
             var hint = anonymous
                 ? $"The registry {registry} needs credentials and none are configured for it: pass them, or run 'docker login {registry}'."
                 : null;
-            throw new RegistryAccessDeniedException(response.StatusCode, request.Method.Method, target, RegistryApiException.ReadErrors(body), null, last?.Error, last?.Scope, hint);
+            throw new RegistryAccessDeniedException(response.StatusCode, request.Method.Method, target, RegistryApiException.ReadErrors(body), null, last?.Error, CanonicalScope(last?.Scope), hint);
         }
     }
 
@@ -241,6 +241,23 @@ public sealed class RegistryAuthenticationHandler : DelegatingHandler
         catch (FormatException ex)
         {
             throw new RegistryChallengeException(registry, Describe(challenge), 0, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A challenge's scope as <see cref="TokenScope"/> writes it (actions sorted), or as sent when it does not parse:
+    /// Docker's registry lists a scope's actions in no fixed order (<c>pull,push</c> or <c>push,pull</c>), and an
+    /// error message should not change from one run to the next.
+    /// </summary>
+    private static string? CanonicalScope(string? scope)
+    {
+        try
+        {
+            return TokenScope.Parse(scope) is { IsEmpty: false } parsed ? parsed.ToString() : scope;
+        }
+        catch (FormatException)
+        {
+            return scope;
         }
     }
 

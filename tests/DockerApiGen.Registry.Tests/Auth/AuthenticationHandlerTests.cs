@@ -222,6 +222,20 @@ public sealed class AuthenticationHandlerTests
     }
 
     [Fact]
+    public async Task The_scope_in_an_access_denied_error_lists_its_actions_sorted_whatever_order_the_registry_sent()
+    {
+        // Docker's registry writes a challenge's actions from a Go map: pull,push on one run, push,pull on the next.
+        var registry = new FakeRegistry(_time);
+        registry.ChallengeOverride = $"Bearer realm=\"{registry.Realm}\",service=\"{registry.Service}\",scope=\"repository:team/app:push,pull\",error=\"insufficient_scope\"";
+        using var client = registry.CreateClient(As("reader"));
+
+        var error = await Assert.ThrowsAsync<RegistryAccessDeniedException>(() => client.PutAsync("/v2/team/app/manifests/v1", new StringContent("{}"), Cancel));
+
+        Assert.Equal("repository:team/app:pull,push", error.RequiredScope);
+        Assert.Contains("does not grant repository:team/app:pull,push", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Anonymous_access_to_a_private_repository_says_that_credentials_are_needed()
     {
         var registry = new FakeRegistry(_time);
